@@ -76,7 +76,7 @@ bool Connection::Fill(SteadyClock::time_point deadline) {
   return true;
 }
 
-std::optional<HttpResponse> Connection::ReadResponse(std::chrono::milliseconds timeout, bool head) {
+std::optional<HttpResponse> Connection::ReadResponse(std::chrono::milliseconds timeout, bool head_only) {
   const auto deadline = SteadyClock::now() + timeout;
   size_t header_end;
   while ((header_end = buffer_.find("\r\n\r\n")) == std::string::npos) {
@@ -102,7 +102,7 @@ std::optional<HttpResponse> Connection::ReadResponse(std::chrono::milliseconds t
   }
   buffer_.erase(0, header_end + 4);
   const size_t length =
-      !head && r.headers.count("content-length") ? std::stoul(r.headers["content-length"]) : 0;
+      !head_only && r.headers.count("content-length") ? std::stoul(r.headers["content-length"]) : 0;
   while (buffer_.size() < length) {
     if (!Fill(deadline)) return std::nullopt;
   }
