@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "app/modules.h"
 #include "app/system_routes.h"
 
 namespace kc::app {
@@ -24,12 +25,10 @@ Result<std::unique_ptr<store::Database>> OpenDatabase(const AppConfig& config, b
 }
 
 void RegisterAllRoutes(http::Router& router, AppContext& ctx) {
+  RegisterModuleRoutes(router, ctx);
   RegisterSystemRoutes(router, ctx);
 }
 
-Status RunDemo(AppContext& /*ctx*/) {
-  spdlog::info("demo: nothing to create yet");
-  return Ok();
-}
+Status RunDemo(AppContext& ctx) { return RunModuleDemos(ctx); }
 
 }  // namespace kc::app

@@ -7,6 +7,8 @@
 #include <iostream>
 
 #include "app/app_context.h"
+#include "app/commands.h"
+#include "app/modules.h"
 #include "app/version.h"
 #include "http/server.h"
 
@@ -14,12 +16,7 @@ namespace {
 
 using kc::app::AppConfig;
 
-// Options shared by the subcommands that touch the data directory.
-void AddDataOptions(CLI::App* cmd, AppConfig& cfg) {
-  cmd->add_option("--data-dir", cfg.data_dir, "Data directory (database, photos)")
-      ->envname("KOTACERDAS_DATA_DIR")
-      ->capture_default_str();
-}
+void AddDataOptions(CLI::App* cmd, AppConfig& cfg) { kc::app::AddDataDirOption(cmd, cfg); }
 
 void AddServeOptions(CLI::App* cmd, AppConfig& cfg) {
   auto& s = cfg.server;
@@ -119,8 +116,12 @@ int main(int argc, char** argv) {
 
   app.add_subcommand("version", "Print the version");
 
+  kc::app::Commands commands(app, cfg);
+  kc::app::AddModuleCommands(commands);
+
   CLI11_PARSE(app, argc, argv);
 
+  if (auto code = commands.RunSelected()) return *code;
   if (*serve) return Serve(cfg);
   if (app.got_subcommand("version")) {
     std::cout << "kotacerdas " << kc::app::kVersion << "\n";
