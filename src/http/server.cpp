@@ -279,6 +279,11 @@ class Session : public std::enable_shared_from_this<Session> {
     try {
       if (const auto& guard = server_.router().guard()) {
         if (auto refused = guard(req_, *route)) return Send(std::move(*refused));
+      } else if (route->permission != "public") {
+        // No authorisation installed: only public routes are reachable (fail closed).
+        return Send(ErrorResponse(Error(ErrorCode::kUnauthenticated,
+                                        {"Silakan masuk terlebih dahulu.", "Please sign in first."}),
+                                  req_.english));
       }
       route->handler(req_, MakeReply());
     } catch (const std::exception& e) {
