@@ -20,7 +20,6 @@ void AddDataOptions(CLI::App* cmd, AppConfig& cfg) { kc::app::AddDataDirOption(c
 
 void AddServeOptions(CLI::App* cmd, AppConfig& cfg) {
   auto& s = cfg.server;
-  cmd->set_config("--config", "", "Configuration file (TOML or INI, keys as the long options)");
   cmd->add_option("--address", s.address, "Listen address")->envname("KOTACERDAS_ADDRESS")->capture_default_str();
   cmd->add_option("--port", s.port, "Listen port (0: any free port)")->envname("KOTACERDAS_PORT")->capture_default_str();
   cmd->add_option("--threads", s.threads, "I/O threads (0: one per core)")
@@ -99,7 +98,12 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   AppConfig cfg;
 
+  // The config file belongs to the root so that CLI11 reads it for every subcommand; serve's
+  // keys go in a [serve] section. `serve --config FILE` works too (fallthrough to the root).
+  app.set_config("--config", "", "Configuration file (TOML/INI; serve's keys under [serve])")
+      ->envname("KOTACERDAS_CONFIG");
   auto* serve = app.add_subcommand("serve", "Start the HTTP server");
+  serve->fallthrough();
   AddDataOptions(serve, cfg);
   AddServeOptions(serve, cfg);
 

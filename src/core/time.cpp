@@ -12,7 +12,7 @@ std::string FormatUtc(TimePoint t) {
   const auto days = floor<std::chrono::days>(t);
   const year_month_day ymd{days};
   const hh_mm_ss hms{t - days};
-  char buf[32];
+  char buf[64];  // room for any int values, which silences -Wformat-truncation
   std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02ld:%02ld:%02ld.%03ldZ",
                 static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
                 static_cast<unsigned>(ymd.day()), static_cast<long>(hms.hours().count()),

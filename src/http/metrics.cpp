@@ -64,7 +64,9 @@ void Metrics::OnRequest(const Route* route, const Request& req, int status,
   prometheus::Histogram* histogram = nullptr;
   {
     std::lock_guard lock(state_->mu);
-    const std::string_view pattern = route != nullptr ? route->pattern : "unmatched";
+    // Both arms must be string_views: a std::string arm would make a temporary that dangles.
+    const std::string_view pattern =
+        route != nullptr ? std::string_view(route->pattern) : std::string_view("unmatched");
     auto& c = state_->counters[{route, req.method, status}];
     if (c == nullptr) {
       c = &state_->requests.Add({{"route", std::string(pattern)},

@@ -195,7 +195,7 @@ TEST(Server, MetricsCountRequestsPerRoute) {
   EXPECT_NE(m->body.find("kotacerdas_http_requests_total{method=\"GET\",route=\"/healthz\",status=\"200\"} 3"),
             std::string::npos)
       << m->body.substr(0, 2000);
-  EXPECT_NE(m->body.find("kotacerdas_http_request_duration_seconds_bucket{route=\"/healthz\""),
+  EXPECT_NE(m->body.find("kotacerdas_http_request_duration_seconds_count{route=\"/healthz\"}"),
             std::string::npos);
   EXPECT_NE(m->body.find("kotacerdas_store_read_duration_seconds"), std::string::npos);
 }
