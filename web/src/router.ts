@@ -1,0 +1,82 @@
+// A tiny client-side router: path patterns, history navigation, link interception.
+// The server answers every non-file path with index.html, so deep links work.
+import { useEffect, useState } from 'preact/hooks';
+
+export type Route =
+  | { name: 'landing' }
+  | { name: 'region'; slug: string }
+  | { name: 'regionMap'; slug: string }
+  | { name: 'about' }
+  | { name: 'notFound' };
+
+const SLUG = '([^/]+)';
+const TABLE: Array<[RegExp, (m: RegExpExecArray) => Route]> = [
+  [/^\/$/, () => ({ name: 'landing' })],
+  [/^\/tentang$/, () => ({ name: 'about' })],
+  [new RegExp(`^/r/${SLUG}$`), (m) => ({ name: 'region', slug: decode(m[1] ?? '') })],
+  [new RegExp(`^/r/${SLUG}/peta$`), (m) => ({ name: 'regionMap', slug: decode(m[1] ?? '') })],
+];
+
+function decode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/** Matches a pathname (no query); a trailing slash is ignored. */
+export function matchRoute(pathname: string): Route {
+  const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') || '/' : pathname || '/';
+  for (const [re, make] of TABLE) {
+    const m = re.exec(path);
+    if (m) return make(m);
+  }
+  return { name: 'notFound' };
+}
+
+export function regionPath(slug: string, page?: 'peta'): string {
+  return `/r/${encodeURIComponent(slug)}${page ? `/${page}` : ''}`;
+}
+
+const listeners = new Set<() => void>();
+
+function notify(): void {
+  for (const fn of listeners) fn();
+}
+
+export function navigate(to: string, opts: { replace?: boolean } = {}): void {
+  if (to === location.pathname + location.search + location.hash) return;
+  if (opts.replace) history.replaceState(null, '', to);
+  else history.pushState(null, '', to);
+  notify();
+}
+
+if (typeof window !== 'undefined') window.addEventListener('popstate', notify);
+
+/** The current pathname; re-renders on navigation. */
+export function usePath(): string {
+  const [path, setPath] = useState(() => location.pathname);
+  useEffect(() => {
+    const fn = () => setPath(location.pathname);
+    listeners.add(fn);
+    return () => {
+      listeners.delete(fn);
+    };
+  }, []);
+  return path;
+}
+
+/** Click handler for same-origin links: plain left clicks become history navigation. */
+export function interceptLinkClick(e: MouseEvent): void {
+  if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+  const a = (e.target as Element | null)?.closest?.('a');
+  if (!a || a.target || a.hasAttribute('download') || a.getAttribute('rel') === 'external') return;
+  const href = a.getAttribute('href');
+  if (!href || href.startsWith('#')) return;
+  const url = new URL(a.href, location.href);
+  if (url.origin !== location.origin) return;
+  if (url.pathname.startsWith('/api/') || /\.[a-z0-9]+$/i.test(url.pathname)) return;
+  e.preventDefault();
+  navigate(url.pathname + url.search + url.hash);
+}
