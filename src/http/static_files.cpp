@@ -101,7 +101,11 @@ Response StaticFiles::Serve(const Request& req) const {
   std::string name = rel.filename().string();
   if (!file) {
     // A missing asset is a real 404; any other path is a client-side route of the app.
-    if (is_asset || rel.has_extension()) return NotFoundResponse(req.english);
+    // A name with a file type we serve ("app.js", "logo.png") is a missing file; other names
+    // ("/r/71.71") are client-side routes that may contain dots.
+    if (is_asset || ContentTypeFor(name) != "application/octet-stream") {
+      return NotFoundResponse(req.english);
+    }
     file = Stat(root_ / "index.html");
     name = "index.html";
     is_asset = false;

@@ -56,6 +56,7 @@ TEST_F(StaticFilesTest, ClientRoutesFallBackToIndexButMissingAssetsAre404) {
   auto r = Get("/r/manado/lapor");
   EXPECT_EQ(r.status, 200);
   EXPECT_EQ(r.content_type, "text/html; charset=utf-8");
+  EXPECT_EQ(Get("/r/71.71").status, 200);  // a region code in a client route
   EXPECT_EQ(Get("/assets/missing.js").status, 404);
   EXPECT_EQ(Get("/favicon.ico").status, 404);
 }
