@@ -1,0 +1,92 @@
+// Filtered report lists on SQLite (part of SqliteReportStore). The SQL is assembled from the
+// filter's set fields only, every value bound as a parameter, so SQLite can use the matching
+// (region_code, <field>, id) index; pages go by id (keyset), never OFFSET.
+#include <variant>
+
+#include "reports/report_row_sqlite.h"
+#include "reports/report_store_sqlite.h"
+
+namespace kc::reports {
+namespace {
+
+using Param = std::variant<std::string, int64_t, double>;
+
+struct Query {
+  std::string sql;
+  std::vector<Param> params;
+
+  void Where(std::string_view clause, Param p) {
+    params.push_back(std::move(p));
+    sql += " AND ";
+    // Each clause has one '?' that becomes the next numbered parameter.
+    for (char c : clause) {
+      if (c == '?') {
+        sql += "?" + std::to_string(params.size());
+      } else {
+        sql += c;
+      }
+    }
+  }
+};
+
+Query BuildQuery(const ReportFilter& f) {
+  Query q;
+  q.sql = "SELECT " + std::string(kReportColumns) + " FROM reports WHERE region_code = ?1";
+  q.params.emplace_back(f.region_code);
+  if (!f.statuses.empty()) {
+    q.sql += " AND status IN (";
+    for (size_t i = 0; i < f.statuses.size(); ++i) {
+      q.params.emplace_back(std::string(StatusName(f.statuses[i])));
+      q.sql += (i > 0 ? ",?" : "?") + std::to_string(q.params.size());
+    }
+    q.sql += ")";
+  }
+  if (f.category_code) q.Where("category_code = ?", *f.category_code);
+  if (!f.category_codes.empty()) {
+    q.sql += " AND category_code IN (";
+    for (size_t i = 0; i < f.category_codes.size(); ++i) {
+      q.params.emplace_back(f.category_codes[i]);
+      q.sql += (i > 0 ? ",?" : "?") + std::to_string(q.params.size());
+    }
+    q.sql += ")";
+  }
+  if (f.opd_id) q.Where("opd_id = ?", *f.opd_id);
+  if (f.kecamatan_code) q.Where("kecamatan_code = ?", *f.kecamatan_code);
+  if (f.kelurahan_code) q.Where("kelurahan_code = ?", *f.kelurahan_code);
+  if (f.from) q.Where("created_at >= ?", *f.from);
+  if (f.to) q.Where("created_at < ?", *f.to);
+  if (f.bbox) {
+    q.Where("lon >= ?", f.bbox->min_lon);
+    q.Where("lon <= ?", f.bbox->max_lon);
+    q.Where("lat >= ?", f.bbox->min_lat);
+    q.Where("lat <= ?", f.bbox->max_lat);
+  }
+  if (f.text) q.Where("instr(lower(description), lower(?)) > 0", *f.text);
+  if (f.public_only) q.sql += " AND is_public = 1";
+  if (f.before_id) q.Where("id < ?", *f.before_id);
+  q.params.emplace_back(int64_t{f.limit} + 1);
+  q.sql += " ORDER BY id DESC LIMIT ?" + std::to_string(q.params.size());
+  return q;
+}
+
+}  // namespace
+
+Result<std::vector<Report>> SqliteReportStore::ListReports(const ReportFilter& filter) {
+  const Query q = BuildQuery(filter);
+  return db_.Read([&](store::Connection& conn) -> Result<std::vector<Report>> {
+    KC_ASSIGN_OR_RETURN(auto st, conn.Prepare(q.sql));
+    for (size_t i = 0; i < q.params.size(); ++i) {
+      const int index = static_cast<int>(i + 1);
+      std::visit([&](const auto& v) { st.Bind(index, v); }, q.params[i]);
+    }
+    std::vector<Report> out;
+    while (true) {
+      KC_ASSIGN_OR_RETURN(bool row, st.Step());
+      if (!row) break;
+      out.push_back(ReportFromRow(st));
+    }
+    return out;
+  });
+}
+
+}  // namespace kc::reports
