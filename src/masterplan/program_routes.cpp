@@ -1,0 +1,128 @@
+// HTTP adapters for programs and quick wins of a masterplan.
+#include <boost/json.hpp>
+
+#include "http/json_body.h"
+#include "http/response.h"
+#include "masterplan/masterplan_module.h"
+#include "masterplan/program_json.h"
+
+namespace kc::masterplan {
+namespace {
+
+namespace json = boost::json;
+using http::Method;
+using http::Reply;
+using http::Request;
+using http::Response;
+
+constexpr size_t kBodyLimit = 128 * 1024;  // a program with ten years of budget lines and KPIs
+const Text kNoPlan{"Masterplan tidak ditemukan di region ini.", "No such masterplan in this region."};
+
+Response Fail(const Error& e, const Request& req) { return http::ErrorResponse(e, req.english); }
+
+Response ListRoute(RouteContext& ctx, const Request& req, bool published) {
+  auto region = internal::RegionCode(ctx, req);
+  if (!region.ok()) return Fail(region.error(), req);
+  auto id = internal::IdParam(req, "id", kNoPlan);
+  if (!id.ok()) return Fail(id.error(), req);
+  auto l = ctx.db.Read([&](store::Connection& c) { return GetPrograms(c, *region, *id, published); });
+  return l.ok() ? http::JsonResponse(200, ProgramListJson(*l)) : Fail(l.error(), req);
+}
+
+// The item number of the path ({no}), 0 when the route has none (create).
+Result<int> ItemNo(const Request& req, bool has_no) {
+  if (!has_no) return 0;
+  KC_ASSIGN_OR_RETURN(int64_t no, internal::IdParam(req, "no", {"Butir tidak ditemukan.", "No such item."}));
+  if (no > INT32_MAX) return Error(ErrorCode::kNotFound, {"Butir tidak ditemukan.", "No such item."});
+  return static_cast<int>(no);
+}
+
+void SaveProgramRoute(RouteContext& ctx, Request& req, Reply reply, bool has_no) {
+  auto id = internal::IdParam(req, "id", kNoPlan);
+  auto no = ItemNo(req, has_no);
+  if (!id.ok() || !no.ok()) return reply(Fail(id.ok() ? no.error() : id.error(), req));
+  auto body = http::ParseJsonObject(req);
+  if (!body.ok()) return reply(Fail(body.error(), req));
+  Validation v;
+  auto program = ReadProgram(*body, v);
+  if (!program) return reply(Fail(std::move(v).ToError(), req));
+  program->no = *no;
+  internal::Write<Program>(
+      ctx, req, std::move(reply), has_no ? 200 : 201,
+      [plan = *id, p = *program](store::Connection& c, const WriteContext& wc) { return SaveProgram(c, wc, plan, p); },
+      [](const Program& p, bool) -> json::value { return ProgramJson(p); });
+}
+
+void SaveQuickWinRoute(RouteContext& ctx, Request& req, Reply reply, bool has_no) {
+  auto id = internal::IdParam(req, "id", kNoPlan);
+  auto no = ItemNo(req, has_no);
+  if (!id.ok() || !no.ok()) return reply(Fail(id.ok() ? no.error() : id.error(), req));
+  auto body = http::ParseJsonObject(req);
+  if (!body.ok()) return reply(Fail(body.error(), req));
+  Validation v;
+  auto qw = ReadQuickWin(*body, v);
+  if (!qw) return reply(Fail(std::move(v).ToError(), req));
+  qw->no = *no;
+  internal::Write<QuickWin>(
+      ctx, req, std::move(reply), has_no ? 200 : 201,
+      [plan = *id, q = *qw](store::Connection& c, const WriteContext& wc) { return SaveQuickWin(c, wc, plan, q); },
+      [](const QuickWin& q, bool) -> json::value { return QuickWinJson(q); });
+}
+
+void RemoveRoute(RouteContext& ctx, Request& req, Reply reply, bool program) {
+  auto id = internal::IdParam(req, "id", kNoPlan);
+  auto no = ItemNo(req, true);
+  if (!id.ok() || !no.ok()) return reply(Fail(id.ok() ? no.error() : id.error(), req));
+  internal::Write<ProgramList>(
+      ctx, req, std::move(reply), 200,
+      [plan = *id, n = *no, program](store::Connection& c, const WriteContext& wc) {
+        return program ? RemoveProgram(c, wc, plan, n) : RemoveQuickWin(c, wc, plan, n);
+      },
+      [](const ProgramList& l, bool) -> json::value { return ProgramListJson(l); });
+}
+
+}  // namespace
+
+void AddProgramRoutes(http::Router& router, std::shared_ptr<RouteContext> ctx) {
+  const std::string plan = "/api/v1/regions/{region}/masterplans/{id}";
+  const std::string tag = "masterplan";
+  router.Add({.method = Method::kGet, .pattern = plan + "/programs", .permission = "masterplan.read",
+              .region_param = "region",
+              .handler = http::Sync([ctx](Request& req) { return ListRoute(*ctx, req, false); }),
+              .doc = {.summary = "Programs and quick wins of the latest version", .tag = tag,
+                      .responses = {200, 404}}});
+  router.Add({.method = Method::kGet, .pattern = plan + "/published/programs", .permission = "public",
+              .handler = http::Sync([ctx](Request& req) { return ListRoute(*ctx, req, true); }),
+              .doc = {.summary = "Programs and quick wins of the published version (public)", .tag = tag,
+                      .responses = {200, 404}}});
+  struct Write {
+    Method method;
+    std::string pattern;
+    bool has_no, program;
+    const char* summary;
+  };
+  for (const Write& w : {Write{Method::kPost, plan + "/programs", false, true, "Add a program (rencana aksi)"},
+                         Write{Method::kPut, plan + "/programs/{no}", true, true, "Replace a program"},
+                         Write{Method::kPost, plan + "/quick-wins", false, false, "Add a quick win candidate"},
+                         Write{Method::kPut, plan + "/quick-wins/{no}", true, false,
+                               "Replace a quick win (select, finalise, progress)"}}) {
+    const bool has_no = w.has_no, program = w.program;
+    router.Add({.method = w.method, .pattern = w.pattern, .permission = "masterplan.edit",
+                .region_param = "region", .body_limit = kBodyLimit,
+                .handler = [ctx, has_no, program](Request& req, Reply reply) {
+                  if (program) SaveProgramRoute(*ctx, req, std::move(reply), has_no);
+                  else SaveQuickWinRoute(*ctx, req, std::move(reply), has_no);
+                },
+                .doc = {.summary = w.summary, .tag = tag, .request_content_type = "application/json",
+                        .responses = {has_no ? 200 : 201, 400, 404, 409}}});
+  }
+  for (bool program : {true, false}) {
+    router.Add({.method = Method::kDelete, .pattern = plan + (program ? "/programs/{no}" : "/quick-wins/{no}"),
+                .permission = "masterplan.edit", .region_param = "region",
+                .handler = [ctx, program](Request& req, Reply reply) { RemoveRoute(*ctx, req, std::move(reply), program); },
+                .doc = {.summary = program ? "Remove a program" : "Remove a quick win", .tag = tag,
+                        .responses = {200, 404, 409}}});
+  }
+}
+
+}  // namespace kc::masterplan
