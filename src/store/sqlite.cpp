@@ -67,8 +67,12 @@ Result<bool> Statement::Step() {
 Status Statement::Run() {
   while (true) {
     KC_ASSIGN_OR_RETURN(bool row, Step());
-    if (!row) return Ok();
+    if (!row) break;
   }
+  // Ready for the next Bind/Run on the same borrowed statement (binding a statement that was
+  // stepped to completion without a reset is refused by SQLite).
+  sqlite3_reset(stmt_);
+  return Ok();
 }
 
 std::string_view Statement::Text(int col) const {

@@ -46,7 +46,8 @@ class Statement {
 
   // Advances one row. true: a row is available; false: done.
   Result<bool> Step();
-  // Runs to completion, ignoring rows.
+  // Runs to completion, ignoring rows, then resets so the statement can be bound and run again
+  // (bindings are kept until rebound).
   Status Run();
 
   bool IsNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }

@@ -97,6 +97,20 @@ TEST_F(StoreTest, FailedWriteRollsBackAloneInItsBatch) {
   EXPECT_EQ(Count(*db), 1 + 2 * 8 * 45);
 }
 
+TEST_F(StoreTest, StatementCanBeReboundAfterRun) {
+  auto db = OpenDb();
+  ASSERT_TRUE(db);
+  ASSERT_TRUE(db->WriteSync([](Connection& c) -> Status {
+                  KC_ASSIGN_OR_RETURN(auto st, c.Prepare("INSERT INTO items(name) VALUES(?)"));
+                  for (const char* name : {"satu", "dua", "tiga"}) {
+                    st.Bind(1, name);
+                    KC_RETURN_IF_ERROR(st.Run());
+                  }
+                  return Ok();
+                }).ok());
+  EXPECT_EQ(Count(*db), 3);
+}
+
 TEST_F(StoreTest, ExceptionInWriteBecomesInternalError) {
   auto db = OpenDb();
   ASSERT_TRUE(db);
