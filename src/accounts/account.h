@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "accounts/roles.h"
+#include "core/result.h"
 #include "core/time.h"
 
 namespace kc::accounts {
@@ -80,5 +81,11 @@ struct Actor {
   static Actor Cli() { return {0, "cli"}; }
   static Actor User(int64_t id) { return {id, "user:" + std::to_string(id)}; }
 };
+
+// Validates the fields of a new account (self-registered or created by an admin): a name,
+// an email and/or an Indonesian phone number, a password that meets the policy. Replaces
+// `email` and `phone` with their normalised forms. All problems are reported at once.
+Status ValidateNewAccount(std::string_view name, std::string& email, std::string& phone,
+                          std::string_view password);
 
 }  // namespace kc::accounts

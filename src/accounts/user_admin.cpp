@@ -27,26 +27,7 @@ Error Refused(const Decision& d) {
 }
 
 Status ValidateNewUser(NewUserInput& in) {
-  Validation v;
-  if (in.name.empty() || http::Utf8Length(in.name) > kMaxNameChars || !http::IsValidUtf8(in.name)) {
-    v.Add("name", {"Nama wajib diisi (maksimal 120 karakter).", "Name is required (at most 120 characters)."});
-  }
-  if (in.email.empty() && in.phone.empty()) {
-    v.Add("email", {"Isi email atau nomor telepon.", "Give an email address or a phone number."});
-  }
-  if (!in.email.empty()) {
-    auto e = NormalizeEmail(in.email);
-    if (e.ok()) in.email = *e; else v.Add("email", e.error().message);
-  }
-  if (!in.phone.empty()) {
-    auto p = NormalizePhone(in.phone);
-    if (p.ok()) in.phone = *p; else v.Add("phone", p.error().message);
-  }
-  if (auto st = ValidatePassword(in.password, in.email.empty() ? in.phone : in.email); !st.ok()) {
-    for (const auto& d : st.error().details) v.Add(d.field, d.message);
-  }
-  if (!v.ok()) return std::move(v).ToError();
-  return Ok();
+  return ValidateNewAccount(in.name, in.email, in.phone, in.password);
 }
 
 }  // namespace
