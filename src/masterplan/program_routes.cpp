@@ -37,36 +37,42 @@ Result<int> ItemNo(const Request& req, bool has_no) {
   return static_cast<int>(no);
 }
 
-void SaveProgramRoute(RouteContext& ctx, Request& req, Reply reply, bool has_no) {
+// Creates ({no} absent) or replaces one numbered item of a plan: a program or a quick win.
+// `read` parses and validates the body, `save` stores the item in one write, `render` answers.
+template <class Item>
+void SaveItemRoute(RouteContext& ctx, Request& req, Reply reply, bool has_no, auto read, auto save,
+                   auto render) {
   auto id = internal::IdParam(req, "id", kNoPlan);
   auto no = ItemNo(req, has_no);
   if (!id.ok() || !no.ok()) return reply(Fail(id.ok() ? no.error() : id.error(), req));
   auto body = http::ParseJsonObject(req);
   if (!body.ok()) return reply(Fail(body.error(), req));
   Validation v;
-  auto program = ReadProgram(*body, v);
-  if (!program) return reply(Fail(std::move(v).ToError(), req));
-  program->no = *no;
-  internal::Write<Program>(
+  std::optional<Item> item = read(*body, v);
+  if (!item) return reply(Fail(std::move(v).ToError(), req));
+  item->no = *no;
+  internal::Write<Item>(
       ctx, req, std::move(reply), has_no ? 200 : 201,
-      [plan = *id, p = *program](store::Connection& c, const WriteContext& wc) { return SaveProgram(c, wc, plan, p); },
-      [](const Program& p, bool) -> json::value { return ProgramJson(p); });
+      [plan = *id, it = *item, save](store::Connection& c, const WriteContext& wc) {
+        return save(c, wc, plan, it);
+      },
+      [render](const Item& it, bool) -> json::value { return render(it); });
+}
+
+void SaveProgramRoute(RouteContext& ctx, Request& req, Reply reply, bool has_no) {
+  SaveItemRoute<Program>(
+      ctx, req, std::move(reply), has_no,
+      [](const json::object& b, Validation& v) { return ReadProgram(b, v); },
+      [](store::Connection& c, const WriteContext& wc, auto plan, const Program& p) { return SaveProgram(c, wc, plan, p); },
+      [](const Program& p) { return ProgramJson(p); });
 }
 
 void SaveQuickWinRoute(RouteContext& ctx, Request& req, Reply reply, bool has_no) {
-  auto id = internal::IdParam(req, "id", kNoPlan);
-  auto no = ItemNo(req, has_no);
-  if (!id.ok() || !no.ok()) return reply(Fail(id.ok() ? no.error() : id.error(), req));
-  auto body = http::ParseJsonObject(req);
-  if (!body.ok()) return reply(Fail(body.error(), req));
-  Validation v;
-  auto qw = ReadQuickWin(*body, v);
-  if (!qw) return reply(Fail(std::move(v).ToError(), req));
-  qw->no = *no;
-  internal::Write<QuickWin>(
-      ctx, req, std::move(reply), has_no ? 200 : 201,
-      [plan = *id, q = *qw](store::Connection& c, const WriteContext& wc) { return SaveQuickWin(c, wc, plan, q); },
-      [](const QuickWin& q, bool) -> json::value { return QuickWinJson(q); });
+  SaveItemRoute<QuickWin>(
+      ctx, req, std::move(reply), has_no,
+      [](const json::object& b, Validation& v) { return ReadQuickWin(b, v); },
+      [](store::Connection& c, const WriteContext& wc, auto plan, const QuickWin& q) { return SaveQuickWin(c, wc, plan, q); },
+      [](const QuickWin& q) { return QuickWinJson(q); });
 }
 
 void RemoveRoute(RouteContext& ctx, Request& req, Reply reply, bool program) {
