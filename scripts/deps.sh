@@ -5,7 +5,7 @@ KC_BUILD_PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libsqlite3-dev libgeos-dev libgeos++-dev libsodium-dev libspdlog-dev libcli11-dev
-  prometheus-cpp-dev zlib1g-dev
+  prometheus-cpp-dev zlib1g-dev libvips-dev libxlsxwriter-dev libssl-dev libqrencode-dev
 )
 KC_TEST_PACKAGES=(libgtest-dev libgmock-dev libbenchmark-dev)
 KC_WEB_PACKAGES=(nodejs npm)

@@ -36,6 +36,7 @@ constexpr std::array<std::string_view, kPermissionCount> kPermissionNames = {
     "masterplan.review",
     "masterplan.publish",
     "program.report_progress",
+    "program.edit",
     "community.manage",
     "channel.read",
     "channel.post",
@@ -91,9 +92,11 @@ bool GrantAllows(const Grant& g, Permission p, std::string_view region, const Sc
       return true;
     case Role::kConsultant:
       return OneOf(p, {Permission::kRegionReadPrivate, Permission::kMasterplanRead,
-                       Permission::kMasterplanEdit, Permission::kMasterplanReview});
+                       Permission::kMasterplanEdit, Permission::kMasterplanReview,
+                       Permission::kProgramEdit});
     case Role::kOpdOfficer:
-      return OneOf(p, {Permission::kReportHandle, Permission::kProgramReportProgress}) &&
+      return OneOf(p, {Permission::kReportHandle, Permission::kProgramReportProgress,
+                       Permission::kProgramEdit}) &&
              (t.opd_id.empty() || t.opd_id == g.scope.opd_id);
     case Role::kAgent:
       return OneOf(p, {Permission::kReportRelay, Permission::kChannelRead,

@@ -93,6 +93,7 @@ enum class Permission {
   kMasterplanReview,       // "masterplan.review": Bimtek review and scores
   kMasterplanPublish,      // "masterplan.publish": publish and sign off the masterplan
   kProgramReportProgress,  // "program.report_progress": progress reports of an OPD's programs
+  kProgramEdit,            // "program.edit": replace a masterplan program (officers: own OPD's)
   kCommunityManage,        // "community.manage": agent roster, KIM groups, trainings
   kChannelRead,            // "channel.read": read community channels
   kChannelPost,            // "channel.post": post in community channels
@@ -126,10 +127,12 @@ struct Decision {
 //
 // The rules, per grant (any grant allowing is enough):
 //   national_admin  everything, everywhere, including national.*.
-//   consultant      region.read_private, masterplan.read/edit/review in the grant's region.
+//   consultant      region.read_private, masterplan.read/edit/review and program.edit in the
+//                   grant's region.
 //   region_admin    every region-scoped permission in its region.
-//   opd_officer     report.handle and program.report_progress in its region; if target.opd_id
-//                   is set it must be the grant's OPD.
+//   opd_officer     report.handle, program.report_progress and program.edit in its region; if
+//                   target.opd_id is set it must be the grant's OPD (program.edit: routes set it
+//                   to the program's owner OPD, so an officer edits only its own OPD's programs).
 //   agent           report.relay, channel.read, channel.post in its region; a target
 //                   kecamatan must be the grant's, a target kelurahan must lie inside it.
 //                   (report.create, an agent's own report, is the citizen right below:

@@ -61,6 +61,7 @@ constexpr MatrixRow kMatrix[] = {
     {Permission::kMasterplanReview,          "AOO-----"},
     {Permission::kMasterplanPublish,         "A-O-----"},
     {Permission::kProgramReportProgress,     "A-OO----"},
+    {Permission::kProgramEdit,               "AOOO----"},
     {Permission::kCommunityManage,           "A-O-----"},
     {Permission::kChannelRead,               "A-O-OO--"},
     {Permission::kChannelPost,               "A-O-OO--"},
@@ -114,7 +115,8 @@ TEST(Authorize, RegionScopedPermissionWithoutRegionIsNationalOnly) {
 TEST(Authorize, OpdOfficerOnlyForOwnOpds) {
   Principal p = Holder(Role::kOpdOfficer);
   p.grants.push_back({Role::kOpdOfficer, std::string(kOwn), {.opd_id = "dlh"}});
-  for (Permission perm : {Permission::kReportHandle, Permission::kProgramReportProgress}) {
+  for (Permission perm : {Permission::kReportHandle, Permission::kProgramReportProgress,
+                          Permission::kProgramEdit}) {
     EXPECT_TRUE(Authorize(p, perm, kOwn, {.opd_id = "dinas-pu"}).allowed);
     EXPECT_TRUE(Authorize(p, perm, kOwn, {.opd_id = "dlh"}).allowed);  // second grant
     EXPECT_FALSE(Authorize(p, perm, kOwn, {.opd_id = "dinkes"}).allowed);
@@ -195,6 +197,7 @@ TEST(Names, RoundTripAndAreUnique) {
   }
   EXPECT_EQ(ToString(Permission::kRegionReadPrivate), "region.read_private");
   EXPECT_EQ(ToString(Permission::kProgramReportProgress), "program.report_progress");
+  EXPECT_EQ(ToString(Permission::kProgramEdit), "program.edit");
   EXPECT_FALSE(PermissionFromString("region.everything").has_value());
   for (Role r : {Role::kNationalAdmin, Role::kConsultant, Role::kRegionAdmin, Role::kOpdOfficer,
                  Role::kAgent, Role::kKimMember, Role::kCitizen}) {

@@ -1,6 +1,7 @@
 #include "app/modules.h"
 
 #include "accounts/accounts_app.h"
+#include "community/community_app.h"
 #include "masterplan/masterplan_app.h"
 #include "regions/regions_app.h"
 #include "reports/reports_app.h"
@@ -12,6 +13,7 @@ void RegisterModuleRoutes(http::Router& router, AppContext& ctx) {
   accounts::RegisterAppRoutes(router, ctx);
   reports::RegisterAppRoutes(router, ctx);
   masterplan::RegisterAppRoutes(router, ctx);
+  community::RegisterAppRoutes(router, ctx);
 }
 
 Status RunModuleDemos(AppContext& ctx) {
@@ -19,6 +21,7 @@ Status RunModuleDemos(AppContext& ctx) {
   KC_RETURN_IF_ERROR(accounts::RunAppDemo(ctx));
   KC_RETURN_IF_ERROR(reports::RunAppDemo(ctx));
   KC_RETURN_IF_ERROR(masterplan::RunAppDemo(ctx));
+  KC_RETURN_IF_ERROR(community::RunAppDemo(ctx));
   return Ok();
 }
 
@@ -27,6 +30,7 @@ void AddModuleCommands(Commands& commands) {
   accounts::AddAppCommands(commands);
   reports::AddAppCommands(commands);
   masterplan::AddAppCommands(commands);
+  community::AddAppCommands(commands);
 }
 
 }  // namespace kc::app

@@ -19,6 +19,7 @@
 
 #include "core/random.h"
 #include "http/access_log.h"
+#include "http/websocket_stream.h"
 
 namespace kc::http {
 
@@ -285,7 +286,7 @@ class Session : public std::enable_shared_from_this<Session> {
                                         {"Silakan masuk terlebih dahulu.", "Please sign in first."}),
                                   req_.english));
       }
-      route->handler(req_, MakeReply());
+      route->handler(req_, IsWebSocketUpgrade(req_) ? MakeUpgradeReply() : MakeReply());
     } catch (const std::exception& e) {
       spdlog::error("handler {} threw: {}", route->pattern, e.what());
       SendError(500, false);
@@ -311,6 +312,29 @@ class Session : public std::enable_shared_from_this<Session> {
       auto& io = state->session->ctx_.io;
       asio::dispatch(io, [s = state->session, r = std::move(r)]() mutable { s->Send(std::move(r)); });
     };
+  }
+
+  // For a WebSocket upgrade request: a reply that can also hand the connection over (see
+  // websocket.h). After a handover the unused reply's 500 safety net finds the session closed.
+  Reply MakeUpgradeReply() {
+    return UpgradeReply(MakeReply(), [self = shared_from_this()](WebSocketOpen open) {
+      asio::dispatch(self->ctx_.io, [self, open = std::move(open)]() mutable {
+        self->HandOver(std::move(open));
+      });
+    });
+  }
+
+  // The socket leaves this session for websocket.cpp, which then owns the connection count.
+  void HandOver(WebSocketOpen open) {
+    if (closed_) return;
+    if (server_.stopping()) return Close();
+    closed_ = true;
+    ctx_.sessions.erase(this);
+    const auto elapsed = SteadyClock::now() - started_;
+    if (auto* obs = server_.observer()) obs->OnRequest(match_.route, req_, 101, elapsed);
+    server_.access_log().Write(req_, match_.route, 101, 0, elapsed);
+    internal::StartWebSocket(std::move(socket_), parser_->release(), std::move(open),
+                             [&server = server_] { server.ConnectionClosed(); });
   }
 
   void SendError(int status, bool close) {
@@ -513,6 +537,7 @@ void Server::Impl::Stop() {
       std::vector<std::shared_ptr<Session>> live;
       for (Session* s : c->sessions) live.push_back(s->shared_from_this());
       for (auto& s : live) s->CloseIfIdle();
+      internal::CloseWebSocketsOfThisThread();
     });
   }
   {

@@ -1,6 +1,8 @@
 // The HTTP/1.1 server (Boost.Beast/Asio, kept inside server.cpp). One io_context per thread;
 // connections are spread over them round-robin and stay on one thread for their life, so a
 // session needs no strand. Handlers may reply from any thread; the reply is posted back.
+// A route handler may accept a WebSocket upgrade instead (http/websocket.h): the connection
+// then leaves the HTTP session for websocket.cpp and stays on the same thread.
 #pragma once
 
 #include <chrono>

@@ -6,6 +6,7 @@
 #include "http/json_body.h"
 #include "masterplan/masterplan_service.h"
 #include "masterplan/masterplan_store.h"
+#include "masterplan/summary.h"
 #include "masterplan/version_edit.h"
 
 namespace kc::masterplan {
@@ -46,10 +47,11 @@ Result<Loaded> LoadStage(store::Connection& conn, const WriteContext& ctx, int64
 Status AuditStage(store::Connection& conn, const WriteContext& ctx, std::string action,
                   int64_t plan_id, int stage, boost::json::object after) {
   after["stage"] = stage;
-  return accounts::RecordAudit(conn, {.actor = ctx.actor, .region_code = ctx.region_code,
-                                      .action = std::move(action),
-                                      .target = "masterplan:" + std::to_string(plan_id),
-                                      .after = std::move(after)});
+  KC_RETURN_IF_ERROR(accounts::RecordAudit(conn, {.actor = ctx.actor, .region_code = ctx.region_code,
+                                                  .action = std::move(action),
+                                                  .target = "masterplan:" + std::to_string(plan_id),
+                                                  .after = std::move(after)}));
+  return RefreshRegionSummary(conn, ctx.region_code, ctx.now);  // the stage reached (summary.h)
 }
 
 void CheckLength(const std::optional<std::string>& text, const char* field, size_t min, size_t max,

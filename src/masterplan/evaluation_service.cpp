@@ -6,6 +6,7 @@
 
 #include "accounts/audit.h"
 #include "masterplan/reference.h"
+#include "masterplan/summary.h"
 
 namespace kc::masterplan {
 namespace {
@@ -108,6 +109,7 @@ Result<EvaluationRound> SetRoundWeights(store::Connection& conn, const WriteCont
   round->weights = w;
   KC_RETURN_IF_ERROR(Audit(conn, ctx, "evaluation.round.weights", round_id, {{"weights", boost::json::array(
                                                                                  w.percent.begin(), w.percent.end())}}));
+  KC_RETURN_IF_ERROR(RefreshAllSummaries(conn, ctx.now));  // every region's index may have changed
   return *round;
 }
 
@@ -133,6 +135,7 @@ Result<EvaluationResult> SetEvaluation(store::Connection& conn, const WriteConte
   }
   KC_RETURN_IF_ERROR(Audit(conn, ctx, "evaluation.set", round_id,
                            {{"region", ctx.region_code}, {"index", WeightedIndex(total, round->weights)}}));
+  KC_RETURN_IF_ERROR(RefreshRegionSummary(conn, ctx.region_code, ctx.now));
   KC_ASSIGN_OR_RETURN(auto history, EvaluationHistory(conn, ctx.region_code));
   for (EvaluationResult& r : history) {
     if (r.round.id == round_id) return std::move(r);

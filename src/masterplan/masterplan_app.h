@@ -23,8 +23,9 @@ inline void RegisterAppRoutes(http::Router& router, app::AppContext& ctx) {
   }
 }
 
-// The demo masterplan of Manado comes with step 7 of issue 8; nothing yet.
-inline Status RunAppDemo(app::AppContext& /*ctx*/) { return Ok(); }
+// The Manado demo masterplan in Bimtek stage III (masterplan_demo.cpp); runs after the
+// regions demo (OPDs) in modules.cpp.
+inline Status RunAppDemo(app::AppContext& ctx) { return RunDemo(ctx.db, std::cout); }
 
 // No CLI commands yet.
 inline void AddAppCommands(app::Commands& /*commands*/) {}

@@ -15,6 +15,9 @@ Status RegisterRoutes(http::Router& router, store::Database& db) {
   AddReadinessRoutes(router, ctx);
   AddProgramRoutes(router, ctx);
   AddEvaluationRoutes(router, ctx);
+  AddProgressRoutes(router, ctx);
+  AddNationalRoutes(router, ctx);
+  AddProgramExportRoutes(router, ctx);
   return Ok();
 }
 
@@ -33,6 +36,15 @@ Result<int64_t> IdParam(const http::Request& req, std::string_view name, Text wh
     return Error(ErrorCode::kNotFound, std::move(what));
   }
   return id;
+}
+
+OpdCheck OpdCheckOf(const http::Request& req, std::string region_code, accounts::Permission whole,
+                    accounts::Permission scoped) {
+  const accounts::Principal& principal = accounts::PrincipalOf(req);
+  if (accounts::Authorize(principal, whole, region_code).allowed) return {};
+  return [principal, region = std::move(region_code), scoped](int64_t opd_id) {
+    return accounts::Authorize(principal, scoped, region, {.opd_id = std::to_string(opd_id)}).allowed;
+  };
 }
 
 WriteContext ContextOf(const http::Request& req, std::string region_code) {

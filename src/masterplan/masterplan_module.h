@@ -1,15 +1,18 @@
 // The masterplan module's HTTP wiring: RegisterRoutes adds every route (masterplan_routes.cpp,
-// bimtek_routes.cpp, readiness_routes.cpp,
-// program_routes.cpp, evaluation_routes.cpp); routes are thin adapters over masterplan_service.h. Writes reply from the
-// store's completion, i.e. after the commit is durable.
+// bimtek_routes.cpp, readiness_routes.cpp, program_routes.cpp, evaluation_routes.cpp,
+// progress_routes.cpp, national_routes.cpp, program_export_routes.cpp); routes are thin adapters
+// over the services. Writes reply from the store's completion, i.e. after the commit is durable.
 #pragma once
 
 #include <functional>
+#include <iosfwd>
 #include <memory>
 #include <string>
 
 #include "http/router.h"
+#include "accounts/roles.h"
 #include "masterplan/masterplan_service.h"
+#include "masterplan/program_service.h"
 #include "regions/regions_module.h"
 #include "store/database.h"
 
@@ -29,6 +32,14 @@ void AddBimtekRoutes(http::Router& router, std::shared_ptr<RouteContext> ctx);
 void AddReadinessRoutes(http::Router& router, std::shared_ptr<RouteContext> ctx);
 void AddProgramRoutes(http::Router& router, std::shared_ptr<RouteContext> ctx);
 void AddEvaluationRoutes(http::Router& router, std::shared_ptr<RouteContext> ctx);
+void AddProgressRoutes(http::Router& router, std::shared_ptr<RouteContext> ctx);
+void AddNationalRoutes(http::Router& router, std::shared_ptr<RouteContext> ctx);
+void AddProgramExportRoutes(http::Router& router, std::shared_ptr<RouteContext> ctx);
+
+// The Manado demo masterplan (masterplan_demo.cpp): creates "Masterplan Smart City Kota Manado
+// 2025-2034" in Bimtek stage III when region 71.71 and its demo OPDs exist and it does not
+// exist yet (idempotent); one line on `out` says what happened. Errors: storage errors.
+Status RunDemo(store::Database& db, std::ostream& out);
 
 namespace internal {
 
@@ -36,6 +47,11 @@ namespace internal {
 Result<std::string> RegionCode(RouteContext& ctx, const http::Request& req);
 // The positive integer path parameter `name`; kNotFound "<what>_not_found" otherwise.
 Result<int64_t> IdParam(const http::Request& req, std::string_view name, Text what);
+// Who the caller may act for in `region_code`: every OPD (an empty check) when it holds `whole`
+// there, otherwise the OPDs for which it holds `scoped` with the OPD as target (an officer's
+// own OPD). Copies the principal: the check may run later on the writer thread.
+OpdCheck OpdCheckOf(const http::Request& req, std::string region_code, accounts::Permission whole,
+                    accounts::Permission scoped);
 // The write context of a request: the caller as actor, the region, now.
 WriteContext ContextOf(const http::Request& req, std::string region_code);
 // Runs `op` as one durable write and replies `status` with render(value), or the error.

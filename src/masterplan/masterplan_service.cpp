@@ -6,6 +6,7 @@
 #include "http/json_body.h"
 #include "masterplan/masterplan_service.h"
 #include "masterplan/masterplan_store.h"
+#include "masterplan/summary.h"
 #include "masterplan/version_edit.h"
 
 namespace kc::masterplan {
@@ -45,10 +46,11 @@ Result<Masterplan> LoadOrNotFound(store::Connection& conn, std::string_view regi
 
 Status Audit(store::Connection& conn, const WriteContext& ctx, std::string action, int64_t plan_id,
              boost::json::object after) {
-  return accounts::RecordAudit(conn, {.actor = ctx.actor, .region_code = ctx.region_code,
-                                      .action = std::move(action),
-                                      .target = "masterplan:" + std::to_string(plan_id),
-                                      .after = std::move(after)});
+  KC_RETURN_IF_ERROR(accounts::RecordAudit(conn, {.actor = ctx.actor, .region_code = ctx.region_code,
+                                                  .action = std::move(action),
+                                                  .target = "masterplan:" + std::to_string(plan_id),
+                                                  .after = std::move(after)}));
+  return RefreshRegionSummary(conn, ctx.region_code, ctx.now);
 }
 
 Result<Version> EditableVersion(store::Connection& conn, const WriteContext& ctx, const Masterplan& plan) {

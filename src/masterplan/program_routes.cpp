@@ -59,12 +59,46 @@ void SaveItemRoute(RouteContext& ctx, Request& req, Reply reply, bool has_no, au
       [render](const Item& it, bool) -> json::value { return render(it); });
 }
 
+// Replacing a program needs program.edit: whoever holds masterplan.edit edits any program, an
+// OPD officer only its own OPD's (the service checks the stored owner inside the write).
 void SaveProgramRoute(RouteContext& ctx, Request& req, Reply reply, bool has_no) {
+  OpdCheck may_edit;
+  if (has_no) {
+    auto region = internal::RegionCode(ctx, req);
+    if (!region.ok()) return reply(Fail(region.error(), req));
+    may_edit = internal::OpdCheckOf(req, *region, accounts::Permission::kMasterplanEdit,
+                                    accounts::Permission::kProgramEdit);
+  }
   SaveItemRoute<Program>(
       ctx, req, std::move(reply), has_no,
       [](const json::object& b, Validation& v) { return ReadProgram(b, v); },
-      [](store::Connection& c, const WriteContext& wc, auto plan, const Program& p) { return SaveProgram(c, wc, plan, p); },
+      [may_edit](store::Connection& c, const WriteContext& wc, auto plan, const Program& p) {
+        return SaveProgram(c, wc, plan, p, may_edit);
+      },
       [](const Program& p) { return ProgramJson(p); });
+}
+
+// One program; officers (program.edit) see only their own OPD's programs.
+Response GetProgramRoute(RouteContext& ctx, const Request& req) {
+  auto region = internal::RegionCode(ctx, req);
+  if (!region.ok()) return Fail(region.error(), req);
+  auto id = internal::IdParam(req, "id", kNoPlan);
+  auto no = ItemNo(req, true);
+  if (!id.ok() || !no.ok()) return Fail(id.ok() ? no.error() : id.error(), req);
+  const OpdCheck may_read = internal::OpdCheckOf(req, *region, accounts::Permission::kMasterplanRead,
+                                                 accounts::Permission::kProgramEdit);
+  auto p = ctx.db.Read([&](store::Connection& c) -> Result<Program> {
+    KC_ASSIGN_OR_RETURN(ProgramList l, GetPrograms(c, *region, *id));
+    for (const Program& x : l.programs) {
+      if (x.no != *no) continue;
+      if (may_read && !may_read(x.owner_opd_id)) {
+        return Error(ErrorCode::kForbidden, {"Program ini milik OPD lain.", "This program belongs to another OPD."});
+      }
+      return x;
+    }
+    return Error(ErrorCode::kNotFound, {"Program tidak ditemukan.", "No such program."}, "program_not_found");
+  });
+  return p.ok() ? http::JsonResponse(200, ProgramJson(*p)) : Fail(p.error(), req);
 }
 
 void SaveQuickWinRoute(RouteContext& ctx, Request& req, Reply reply, bool has_no) {
@@ -101,6 +135,11 @@ void AddProgramRoutes(http::Router& router, std::shared_ptr<RouteContext> ctx) {
               .handler = http::Sync([ctx](Request& req) { return ListRoute(*ctx, req, true); }),
               .doc = {.summary = "Programs and quick wins of the published version (public)", .tag = tag,
                       .responses = {200, 404}}});
+  router.Add({.method = Method::kGet, .pattern = plan + "/programs/{no}", .permission = "program.edit",
+              .region_param = "region",
+              .handler = http::Sync([ctx](Request& req) { return GetProgramRoute(*ctx, req); }),
+              .doc = {.summary = "One program (OPD officers: their own OPD's)", .tag = tag,
+                      .responses = {200, 403, 404}}});
   struct Write {
     Method method;
     std::string pattern;
@@ -113,7 +152,9 @@ void AddProgramRoutes(http::Router& router, std::shared_ptr<RouteContext> ctx) {
                          Write{Method::kPut, plan + "/quick-wins/{no}", true, false,
                                "Replace a quick win (select, finalise, progress)"}}) {
     const bool has_no = w.has_no, program = w.program;
-    router.Add({.method = w.method, .pattern = w.pattern, .permission = "masterplan.edit",
+    // Replacing a program is program.edit (officers: own OPD); everything else masterplan.edit.
+    const char* permission = w.has_no && w.program ? "program.edit" : "masterplan.edit";
+    router.Add({.method = w.method, .pattern = w.pattern, .permission = permission,
                 .region_param = "region", .body_limit = kBodyLimit,
                 .handler = [ctx, has_no, program](Request& req, Reply reply) {
                   if (program) SaveProgramRoute(*ctx, req, std::move(reply), has_no);

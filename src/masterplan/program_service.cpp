@@ -66,9 +66,31 @@ Result<ProgramList> GetPrograms(store::Connection& conn, std::string_view region
   return Load(conn, *plan.published);
 }
 
-Result<Program> SaveProgram(store::Connection& conn, const WriteContext& ctx, int64_t plan_id, Program p) {
+namespace {
+
+// The officer rule of SaveProgram: only an existing program of an OPD the caller acts for, and
+// only to an owner it acts for.
+Status CheckEditor(store::Connection& conn, const Masterplan& plan, const Program& p, const OpdCheck& may_edit,
+                   Validation& v) {
+  KC_ASSIGN_OR_RETURN(auto current, db::LoadPrograms(conn, plan.latest.id));
+  const auto it = std::find_if(current.begin(), current.end(), [&](const Program& c) { return c.no == p.no; });
+  if (p.no == 0 || it == current.end()) return ItemNotFound(true);
+  if (!may_edit(it->owner_opd_id)) {
+    return Error(ErrorCode::kForbidden, {"Program ini milik OPD lain.", "This program belongs to another OPD."});
+  }
+  if (p.owner_opd_id != it->owner_opd_id && !may_edit(p.owner_opd_id)) {
+    v.Add("owner_opd_id", {"tidak boleh dialihkan ke OPD lain", "cannot be handed to another OPD"});
+  }
+  return Ok();
+}
+
+}  // namespace
+
+Result<Program> SaveProgram(store::Connection& conn, const WriteContext& ctx, int64_t plan_id, Program p,
+                            const OpdCheck& may_edit) {
   KC_ASSIGN_OR_RETURN(Masterplan plan, internal::LoadOrNotFound(conn, ctx.region_code, plan_id));
   Validation v;
+  if (may_edit) KC_RETURN_IF_ERROR(CheckEditor(conn, plan, p, may_edit, v));
   ValidateProgram(p, plan.start_year, plan.end_year, v);
   KC_RETURN_IF_ERROR(CheckProgramRefs(conn, ctx, p, v));
   if (!v.ok()) return std::move(v).ToError();

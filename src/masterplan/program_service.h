@@ -3,12 +3,17 @@
 // nothing stored on error, edits go to the draft ("version_locked" while in review/approved).
 #pragma once
 
+#include <functional>
 #include <vector>
 
 #include "masterplan/masterplan_service.h"
 #include "masterplan/program.h"
 
 namespace kc::masterplan {
+
+// Whether the caller may act for OPD `opd_id` (routes build it from accounts::Authorize with
+// the OPD as target scope); an empty function allows every OPD.
+using OpdCheck = std::function<bool(int64_t opd_id)>;
 
 struct ProgramList {
   int version = 0;
@@ -25,7 +30,10 @@ Result<ProgramList> GetPrograms(store::Connection& conn, std::string_view region
 // Checks beyond ValidateProgram: owner and supporting OPDs are the region's ("owner_opd_id",
 // "supporting_opd_ids"), the location is a kecamatan/kelurahan of the region ("location_code").
 // Returns the saved program.
-Result<Program> SaveProgram(store::Connection& conn, const WriteContext& ctx, int64_t plan_id, Program program);
+// `may_edit` (OPD officers, program.edit): the program must exist and its current owner pass the
+// check (kForbidden otherwise), and it cannot be handed to an OPD that fails it ("owner_opd_id").
+Result<Program> SaveProgram(store::Connection& conn, const WriteContext& ctx, int64_t plan_id, Program program,
+                            const OpdCheck& may_edit = {});
 Result<ProgramList> RemoveProgram(store::Connection& conn, const WriteContext& ctx, int64_t plan_id, int no);
 
 // Creates or replaces a quick win as SaveProgram; the owner OPD must be the region's.

@@ -15,7 +15,9 @@ Result<Masterplan> LoadOrNotFound(store::Connection& conn, std::string_view regi
 // published. In review or approved: kConflict "version_locked".
 Result<Version> EditableVersion(store::Connection& conn, const WriteContext& ctx, const Masterplan& plan);
 
-// Appends the audit entry "action" on target "masterplan:<plan_id>".
+// Appends the audit entry "action" on target "masterplan:<plan_id>" and refreshes the region's
+// national summary row (summary.h): every masterplan write ends here, so the row is recomputed
+// in the same savepoint as the change.
 Status Audit(store::Connection& conn, const WriteContext& ctx, std::string action, int64_t plan_id,
              boost::json::object after);
 

@@ -1,4 +1,5 @@
-// HTTP adapters for a region's report categories (public) and routing rules (region admins).
+// HTTP adapters for a region's report categories (read: public; change: region admins) and
+// routing rules (region admins).
 // Rule writes reply from the store's completion, i.e. after the commit is durable, and leave an
 // audit entry in the same savepoint.
 #include <boost/json.hpp>
@@ -7,6 +8,7 @@
 #include "accounts/caller.h"
 #include "http/json_body.h"
 #include "regions/area.h"
+#include "reports/category_store_rows.h"
 #include "reports/reports_module.h"
 #include "reports/route_util.h"
 
@@ -83,6 +85,90 @@ Result<RoutingRule> ParseRule(ReportsModule& m, const Request& req, const region
   return rule;
 }
 
+// The body of PUT .../categories/{code}: every field of the category but its code (from the
+// path). Attributes use the Open311 service-definition shape of CategoryJson.
+Result<Category> ParseCategory(const Request& req, const regions::Region& region) {
+  KC_ASSIGN_OR_RETURN(auto object, http::ParseJsonObject(req));
+  Validation v;
+  json::object scalars = object;
+  scalars.erase("keywords");
+  scalars.erase("attributes");
+  http::JsonFields f(scalars, v);
+  Category c{.region_code = region.code, .code = std::string(req.Param("code"))};
+  c.name_id = f.String("name_id", true, 100).value_or("");
+  c.name_en = f.String("name_en", true, 100).value_or("");
+  c.group = f.String("group", true, 60).value_or("");
+  c.description = f.String("description", false, 1000).value_or("");
+  c.default_opd_id = f.Integer("default_opd_id", false, 1, INT64_MAX);
+  c.sla_response_hours = static_cast<int>(f.Integer("sla_response_hours", true, 1, 24 * 30).value_or(24));
+  c.sla_resolve_days = static_cast<int>(f.Integer("sla_resolve_days", true, 1, 365).value_or(7));
+  c.active = f.Bool("active", false).value_or(true);
+  f.RejectUnknown();
+  if (const auto* words = object.if_contains("keywords"); words && !words->is_null()) {
+    if (!words->is_array()) v.Add("keywords", {"harus berupa daftar teks", "must be a list of text"});
+    for (const auto& w : words->is_array() ? words->as_array() : json::array()) {
+      if (!w.is_string() || w.as_string().empty() || w.as_string().size() > 40 ||
+          w.as_string().find(',') != json::string::npos) {
+        v.Add("keywords", {"setiap kata kunci 1..40 karakter tanpa koma",
+                           "each keyword is 1..40 characters without commas"});
+        break;
+      }
+      c.keywords.emplace_back(w.as_string());
+    }
+  }
+  if (const auto* attrs = object.if_contains("attributes"); attrs && !attrs->is_null()) {
+    // The stored-form reader is lenient; a request must name real Open311 datatypes.
+    for (const auto& a : attrs->is_array() ? attrs->as_array() : json::array()) {
+      const auto* type = a.is_object() ? a.as_object().if_contains("datatype") : nullptr;
+      if (type == nullptr || !type->is_string() || !ParseAttributeType(type->as_string())) {
+        v.Add("attributes", {"datatype harus string, number, datetime, text, singlevaluelist "
+                             "atau multivaluelist",
+                             "datatype must be string, number, datetime, text, singlevaluelist "
+                             "or multivaluelist"});
+        break;
+      }
+    }
+    auto parsed = attrs->is_array() ? AttributesFromJson(json::serialize(*attrs))
+                                    : Result<std::vector<AttributeDef>>(InvalidArgument({"", ""}));
+    if (parsed.ok()) {
+      c.attributes = std::move(*parsed);
+    } else {
+      v.Add("attributes", {"definisi atribut Open311 tidak sah", "invalid Open311 attribute definitions"});
+    }
+  }
+  if (!v.ok()) return std::move(v).ToError();
+  KC_RETURN_IF_ERROR(ValidateCategory(c));
+  return c;
+}
+
+void PutCategory(ReportsModule& m, Request& req, Reply reply) {
+  auto region = m.FindRegion(req.Param("region"));
+  if (!region.ok()) return reply(Fail(region.error(), req));
+  auto category = ParseCategory(req, *region);
+  if (!category.ok()) return reply(Fail(category.error(), req));
+  auto created = std::make_shared<bool>(false);
+  auto stored = std::make_shared<Category>();
+  m.db().Write(
+      [c = std::move(*category), actor = accounts::AuditActor(req), created, stored](
+          store::Connection& conn) -> Status {
+        KC_ASSIGN_OR_RETURN(auto before, SelectCategory(conn, c.region_code, c.code));
+        *created = !before.has_value();
+        KC_RETURN_IF_ERROR(UpsertCategoryRow(conn, c));
+        KC_ASSIGN_OR_RETURN(auto after, SelectCategory(conn, c.region_code, c.code));
+        *stored = std::move(*after);
+        return accounts::RecordAudit(
+            conn, {.actor = actor, .region_code = c.region_code,
+                   .action = *created ? "report_category.create" : "report_category.update",
+                   .target = "report_category:" + c.code,
+                   .before = before ? json::value(CategoryJson(*before, false)) : json::value(nullptr),
+                   .after = CategoryJson(*stored, false)});
+      },
+      [reply, english = req.english, created, stored](Status st) {
+        if (!st.ok()) return reply(http::ErrorResponse(st.error(), english));
+        reply(http::JsonResponse(*created ? 201 : 200, CategoryJson(*stored, english)));
+      });
+}
+
 accounts::AuditEntry RuleAudit(const accounts::Actor& actor, const RoutingRule& r, bool removed) {
   json::object summary{{"category", r.category_code}, {"area_code", r.area_code},
                        {"opd_id", r.opd_id}};
@@ -141,6 +227,16 @@ void AddCategoryRoutes(http::Router& router, std::shared_ptr<ReportsModule> modu
               .handler = http::Sync([module](Request& req) { return GetCategory(*module, req); }),
               .doc = {.summary = "One report category with its extra attributes",
                       .tag = "reports", .responses = {200, 404}}});
+  router.Add({.method = Method::kPut,
+              .pattern = "/api/v1/regions/{region}/categories/{code}",
+              .permission = "region.manage",
+              .region_param = "region",
+              .body_limit = internal::kReportBodyLimit,
+              .handler = [module](Request& req, Reply reply) { PutCategory(*module, req, std::move(reply)); },
+              .doc = {.summary = "Create or change a category: names, group, default OPD, SLA, "
+                                 "Open311 attributes, active",
+                      .tag = "reports", .request_content_type = "application/json",
+                      .responses = {200, 201, 400, 401, 403, 404}}});
   router.Add({.method = Method::kGet,
               .pattern = "/api/v1/regions/{region}/routing-rules",
               .permission = "region.read_private",

@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "core/time.h"
+#include "reports/category_store_rows.h"
 #include "reports/report_store_sqlite.h"
 
 namespace kc::reports {
@@ -93,42 +94,47 @@ Result<std::vector<Category>> SqliteReportStore::ListCategories(std::string_view
 
 Result<std::optional<Category>> SqliteReportStore::FindCategory(std::string_view region,
                                                                 std::string_view code) {
-  return db_.Read([&](Connection& conn) -> Result<std::optional<Category>> {
-    KC_ASSIGN_OR_RETURN(auto st, conn.Prepare("SELECT " + std::string(kCategoryColumns) +
-                                              " FROM report_categories"
-                                              " WHERE region_code = ?1 AND code = ?2"));
-    KC_ASSIGN_OR_RETURN(bool row, st.Bind(1, region).Bind(2, code).Step());
-    if (!row) return std::optional<Category>();
-    KC_ASSIGN_OR_RETURN(auto c, CategoryFromRow(st));
-    return std::optional<Category>(std::move(c));
-  });
+  return db_.Read([&](Connection& conn) { return SelectCategory(conn, region, code); });
+}
+
+Status UpsertCategoryRow(Connection& conn, const Category& c) {
+  KC_ASSIGN_OR_RETURN(auto region, conn.Prepare("SELECT 1 FROM regions WHERE code = ?1"));
+  KC_ASSIGN_OR_RETURN(bool known, region.Bind(1, c.region_code).Step());
+  if (!known) return NotFound({"Region tidak ditemukan.", "No such region."});
+  if (c.default_opd_id) {
+    KC_RETURN_IF_ERROR(CheckOpd(conn, c.region_code, *c.default_opd_id, "default_opd_id"));
+  }
+  const std::string now = FormatUtc(NowUtc());
+  KC_ASSIGN_OR_RETURN(auto st, conn.Prepare(
+      "INSERT INTO report_categories (region_code, code, name_id, name_en, group_name, "
+      "description, keywords, default_opd_id, sla_response_hours, sla_resolve_days, attributes, "
+      "active, created_at, updated_at) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?13) "
+      "ON CONFLICT (region_code, code) DO UPDATE SET name_id = ?3, name_en = ?4, "
+      "group_name = ?5, description = ?6, keywords = ?7, default_opd_id = ?8, "
+      "sla_response_hours = ?9, sla_resolve_days = ?10, attributes = ?11, active = ?12, "
+      "updated_at = ?13"));
+  st.Bind(1, c.region_code).Bind(2, c.code).Bind(3, c.name_id).Bind(4, c.name_en);
+  st.Bind(5, c.group).Bind(6, c.description).Bind(7, JoinKeywords(c.keywords));
+  st.Bind(8, c.default_opd_id).Bind(9, c.sla_response_hours).Bind(10, c.sla_resolve_days);
+  st.Bind(11, boost::json::serialize(AttributesToJson(c.attributes)));
+  st.Bind(12, c.active ? 1 : 0).Bind(13, now);
+  return st.Run();
+}
+
+Result<std::optional<Category>> SelectCategory(Connection& conn, std::string_view region,
+                                               std::string_view code) {
+  KC_ASSIGN_OR_RETURN(auto st, conn.Prepare("SELECT " + std::string(kCategoryColumns) +
+                                            " FROM report_categories"
+                                            " WHERE region_code = ?1 AND code = ?2"));
+  KC_ASSIGN_OR_RETURN(bool row, st.Bind(1, region).Bind(2, code).Step());
+  if (!row) return std::optional<Category>();
+  KC_ASSIGN_OR_RETURN(auto c, CategoryFromRow(st));
+  return std::optional<Category>(std::move(c));
 }
 
 Status SqliteReportStore::UpsertCategorySync(const Category& c) {
   KC_RETURN_IF_ERROR(ValidateCategory(c));
-  return db_.WriteSync([&](Connection& conn) -> Status {
-    KC_ASSIGN_OR_RETURN(auto region, conn.Prepare("SELECT 1 FROM regions WHERE code = ?1"));
-    KC_ASSIGN_OR_RETURN(bool known, region.Bind(1, c.region_code).Step());
-    if (!known) return NotFound({"Region tidak ditemukan.", "No such region."});
-    if (c.default_opd_id) {
-      KC_RETURN_IF_ERROR(CheckOpd(conn, c.region_code, *c.default_opd_id, "default_opd_id"));
-    }
-    const std::string now = FormatUtc(NowUtc());
-    KC_ASSIGN_OR_RETURN(auto st, conn.Prepare(
-        "INSERT INTO report_categories (region_code, code, name_id, name_en, group_name, "
-        "description, keywords, default_opd_id, sla_response_hours, sla_resolve_days, attributes, "
-        "active, created_at, updated_at) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?13) "
-        "ON CONFLICT (region_code, code) DO UPDATE SET name_id = ?3, name_en = ?4, "
-        "group_name = ?5, description = ?6, keywords = ?7, default_opd_id = ?8, "
-        "sla_response_hours = ?9, sla_resolve_days = ?10, attributes = ?11, active = ?12, "
-        "updated_at = ?13"));
-    st.Bind(1, c.region_code).Bind(2, c.code).Bind(3, c.name_id).Bind(4, c.name_en);
-    st.Bind(5, c.group).Bind(6, c.description).Bind(7, JoinKeywords(c.keywords));
-    st.Bind(8, c.default_opd_id).Bind(9, c.sla_response_hours).Bind(10, c.sla_resolve_days);
-    st.Bind(11, boost::json::serialize(AttributesToJson(c.attributes)));
-    st.Bind(12, c.active ? 1 : 0).Bind(13, now);
-    return st.Run();
-  });
+  return db_.WriteSync([&](Connection& conn) { return UpsertCategoryRow(conn, c); });
 }
 
 Result<std::vector<RoutingRule>> SqliteReportStore::ListRules(

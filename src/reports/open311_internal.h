@@ -29,6 +29,12 @@ boost::json::object RequestJson(const Report& r, const CategoryMap& categories,
                                 const OpdNames& opds, const regions::Region& region,
                                 bool english);
 
+// "http(s)://host[:port]" of the request (Host header, X-Forwarded-Proto), "" when unusable.
+std::string Origin(const http::Request& req);
+// The spec's media_url: the report's first photo (absolute, with `origin`), else the URL the
+// client gave, else null. `r` must have its media loaded (ReportStore::LoadMedia).
+boost::json::value MediaUrl(const Report& r, const std::string& origin);
+
 // The routes of open311_requests.cpp (POST and GET requests.{json,xml}).
 void AddRequestRoutes(http::Router& router, const std::shared_ptr<ReportsModule>& module);
 

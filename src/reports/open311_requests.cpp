@@ -1,8 +1,13 @@
-// Open311 GeoReport v2 service requests: POST requests.{json,xml} (form-encoded, api_key
-// required) and GET requests.{json,xml} with service_request_id / service_code / start_date /
-// end_date / status, the spec's 90-day default window and 1000-request cap. A POST is answered
-// after its commit is durable.
+// Open311 GeoReport v2 service requests: POST requests.{json,xml} (form-encoded, or
+// multipart/form-data with an optional "media" image file; api_key required, in the query or
+// X-Api-Key header for multipart) and GET requests.{json,xml} with service_request_id /
+// service_code / start_date / end_date / status, the spec's 90-day default window and
+// 1000-request cap. media_url is a client's own http(s) URL stored as given, or, for a media
+// file, the absolute URL of the stored photo; GET answers the first report photo's URL, else the
+// client's. A POST is answered after its commit is durable.
+#include <algorithm>
 #include <boost/json.hpp>
+#include <cctype>
 #include <chrono>
 #include <cmath>
 #include <cstdlib>
@@ -11,7 +16,9 @@
 #include "accounts/caller.h"
 #include "accounts/contact.h"
 #include "http/json_body.h"
+#include "http/multipart.h"
 #include "reports/open311_internal.h"
+#include "reports/photo_form.h"
 #include "reports/route_util.h"
 
 namespace kc::reports::open311 {
@@ -26,6 +33,11 @@ using http::Response;
 constexpr int kMaxRequests = 1000;        // the spec's cap on one GET requests answer
 constexpr auto kDefaultWindow = std::chrono::hours(24 * 90);  // the spec's default window
 constexpr size_t kMaxIds = 100;           // service_request_id values in one GET
+constexpr size_t kMaxMediaUrl = 2000;
+constexpr size_t kMaxFormParts = 100;     // multipart fields (attributes included) of one POST
+constexpr size_t kOpen311BodyLimit = kMaxPhotoBytes + (1 << 20);  // one media file and fields
+
+using FormFields = std::vector<std::pair<std::string, std::string>>;
 
 const std::set<std::string, std::less<>> kPostFields = {
     "api_key", "jurisdiction_id", "service_code", "lat", "long", "address_string", "address_id",
@@ -69,16 +81,25 @@ void Text(const std::string& name, const std::string& value, size_t max, Validat
   if (!value.empty()) out = value;
 }
 
-// Reads the form into `in`; returns the jurisdiction_id given, if any.
-Result<std::optional<std::string>> ParsePost(const Request& req, SubmitInput& in) {
-  auto form = http::ParseForm(req.body);
-  if (!form) {
-    return InvalidArgument({"Isi formulir tidak sah (percent-encoding atau UTF-8).",
-                            "The form body is malformed (percent-encoding or UTF-8)."});
-  }
+// An http(s) URL with a host and no spaces or control characters (stored and returned as given,
+// never fetched).
+bool IsHttpUrl(std::string_view url) {
+  const size_t scheme = url.find("://");
+  if (scheme == std::string_view::npos) return false;
+  std::string lower(url.substr(0, scheme));
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string_view rest = url.substr(scheme + 3);
+  const size_t host_end = std::min(rest.find_first_of("/?#"), rest.size());
+  return (lower == "http" || lower == "https") && host_end > 0 && rest[0] != '@' &&
+         std::none_of(url.begin(), url.end(),
+                      [](char c) { return static_cast<unsigned char>(c) <= 0x20 || c == 0x7f; });
+}
+
+// Reads the form fields into `in`; returns the jurisdiction_id given, if any.
+Result<std::optional<std::string>> ParsePost(const FormFields& form, SubmitInput& in) {
   Validation v;
   std::map<std::string, std::string> f;
-  for (auto& [name, value] : *form) {
+  for (auto& [name, value] : form) {
     bool multi = false;
     if (auto code = AttributeName(name, multi)) {
       json::value& slot = in.attributes[*code];
@@ -113,7 +134,11 @@ Result<std::optional<std::string>> ParsePost(const Request& req, SubmitInput& in
   Text("address_string", f["address_string"], kAddressMaxChars, v, in.address);
   Text("first_name", f["first_name"], kContactNameMaxChars / 2, v, first);
   Text("last_name", f["last_name"], kContactNameMaxChars / 2, v, last);
-  Text("media_url", f["media_url"], 2000, v, media);  // photos come with the media step
+  Text("media_url", f["media_url"], kMaxMediaUrl, v, media);
+  if (media && !IsHttpUrl(*media)) {
+    v.Add("media_url", {"harus berupa URL http(s)", "must be an http(s) URL"});
+  }
+  in.media.media_url = media;
   if (first || last) in.reporter.name = first.value_or("") + (first && last ? " " : "") + last.value_or("");
   if (!f["email"].empty()) {
     auto e = accounts::NormalizeEmail(f["email"]);
@@ -133,25 +158,59 @@ Error BadApiKey() {
                                        "api_key is missing or not valid for this jurisdiction."});
 }
 
-void PostRequest(ReportsModule& m, Request& req, Reply reply, Format format) {
-  const bool english = req.english;
-  auto fail = [&](const Error& e) { reply(ErrorDocument(format, e, english)); };
-  const auto& caller = accounts::CallerOf(req);
-  if (caller.kind != accounts::CallerKind::kApiKey) return fail(BadApiKey());
-  if (!req.Header("content-type").starts_with("application/x-www-form-urlencoded")) {
-    return fail(Error(ErrorCode::kUnsupportedMedia,
-                      {"Content-Type harus application/x-www-form-urlencoded.",
-                       "Content-Type must be application/x-www-form-urlencoded."}));
+// The fields and the optional "media" file of a multipart POST. `body` keeps the file's bytes.
+Status ReadMultipart(Request& req, FormFields& fields, std::shared_ptr<const std::string>& body,
+                     std::vector<std::string_view>& media) {
+  KC_ASSIGN_OR_RETURN(std::string boundary, http::MultipartBoundary(req.Header("content-type")));
+  body = std::make_shared<const std::string>(std::move(req.body));
+  req.body.clear();
+  KC_ASSIGN_OR_RETURN(auto parts, http::ParseMultipart(*body, boundary,
+                                                       {.max_parts = kMaxFormParts,
+                                                        .max_part_bytes = kMaxPhotoBytes}));
+  Validation v;
+  for (const auto& part : parts) {
+    if (part.name == "media") {
+      media.push_back(part.body);
+    } else if (part.body.size() > kFormFieldMaxBytes || !http::IsValidUtf8(part.body)) {
+      v.Add(part.name, {"bukan teks UTF-8 atau terlalu panjang", "not UTF-8 text or too long"});
+    } else {
+      fields.emplace_back(part.name, std::string(part.body));
+    }
   }
-  SubmitInput in{.channel = Channel::kOpen311};
-  auto jurisdiction = ParsePost(req, in);
-  if (!jurisdiction.ok()) return fail(jurisdiction.error());
-  auto region = Jurisdiction(m, req, *jurisdiction);
-  if (!region.ok()) return fail(region.error());
-  if (region->code != caller.api_key_region) return fail(BadApiKey());
-  in.region = *region;
-  in.reporter.api_key_id = caller.api_key_id;
-  m.service().Submit(std::move(in), [reply, format, english](Result<SubmitOutcome> out) {
+  if (media.size() > 1) v.Add("media", {"paling banyak satu berkas", "at most one file"});
+  if (!v.ok()) return std::move(v).ToError();
+  return Ok();
+}
+
+// Reads the body, form-encoded or multipart, into fields (and a media file).
+Status ReadPostBody(Request& req, FormFields& fields, std::shared_ptr<const std::string>& body,
+                    std::vector<std::string_view>& media) {
+  const std::string_view type = req.Header("content-type");
+  if (http::IsMultipartFormData(type)) return ReadMultipart(req, fields, body, media);
+  if (!type.starts_with("application/x-www-form-urlencoded")) {
+    return Error(ErrorCode::kUnsupportedMedia,
+                 {"Content-Type harus application/x-www-form-urlencoded atau multipart/form-data.",
+                  "Content-Type must be application/x-www-form-urlencoded or multipart/form-data."});
+  }
+  if (req.body.size() > internal::kReportBodyLimit) {  // the route allows a media file
+    return Error(ErrorCode::kPayloadTooLarge, {"Isi formulir terlalu besar (maks. 64 KB).",
+                                               "The form body is too large (max 64 KB)."});
+  }
+  auto form = http::ParseForm(req.body);
+  if (!form) {
+    return InvalidArgument({"Isi formulir tidak sah (percent-encoding atau UTF-8).",
+                            "The form body is malformed (percent-encoding or UTF-8)."});
+  }
+  fields = std::move(*form);
+  return Ok();
+}
+
+void Submit(ReportsModule& m, const std::shared_ptr<PhotoService>& photos, SubmitInput in,
+            Format format, bool english, Reply reply) {
+  std::vector<ReportPhoto> stored = in.media.photos;
+  m.service().Submit(std::move(in), [photos, stored = std::move(stored), reply, format,
+                                     english](Result<SubmitOutcome> out) {
+    photos->Settle(stored, out.ok() && !out->replayed);
     if (!out.ok()) return reply(ErrorDocument(format, out.error(), english));
     json::array body;
     body.push_back({{"service_request_id", out->report.tracking},
@@ -159,6 +218,39 @@ void PostRequest(ReportsModule& m, Request& req, Reply reply, Format format) {
                     {"account_id", nullptr}});
     reply(Document(format, 201, "service_requests", body));
   });
+}
+
+void PostRequest(ReportsModule& m, const std::shared_ptr<PhotoService>& photos, Request& req,
+                 Reply reply, Format format) {
+  const bool english = req.english;
+  auto fail = [&](const Error& e) { reply(ErrorDocument(format, e, english)); };
+  const auto& caller = accounts::CallerOf(req);
+  if (caller.kind != accounts::CallerKind::kApiKey) return fail(BadApiKey());
+  FormFields fields;
+  std::shared_ptr<const std::string> body;
+  std::vector<std::string_view> media;
+  if (Status st = ReadPostBody(req, fields, body, media); !st.ok()) return fail(st.error());
+  SubmitInput in{.channel = Channel::kOpen311};
+  auto jurisdiction = ParsePost(fields, in);
+  if (!jurisdiction.ok()) return fail(jurisdiction.error());
+  if (!media.empty() && in.media.media_url) {
+    return fail(InvalidArgument({"Berikan media_url atau berkas media, bukan keduanya.",
+                                 "Give media_url or a media file, not both."})
+                    .With("media_url", {"bersama berkas media", "given with a media file"}));
+  }
+  auto region = Jurisdiction(m, req, *jurisdiction);
+  if (!region.ok()) return fail(region.error());
+  if (region->code != caller.api_key_region) return fail(BadApiKey());
+  in.region = *region;
+  in.reporter.api_key_id = caller.api_key_id;
+  if (media.empty()) return Submit(m, photos, std::move(in), format, english, std::move(reply));
+  photos->Prepare(body, media, PhotoKind::kReport,
+                  [&m, photos, in = std::move(in), format, english,
+                   reply](Result<std::vector<ReportPhoto>> stored) mutable {
+                    if (!stored.ok()) return reply(ErrorDocument(format, stored.error(), english));
+                    in.media.photos = std::move(*stored);
+                    Submit(m, photos, std::move(in), format, english, std::move(reply));
+                  });
 }
 
 // The list query of GET requests; `ids` set when service_request_id was given.
@@ -226,27 +318,55 @@ Response ListRequests(ReportsModule& m, const Request& req, Format format) {
   if (!categories.ok()) return ErrorDocument(format, categories.error(), req.english);
   auto opds = m.OpdNamesOf(region->code);
   if (!opds.ok()) return ErrorDocument(format, opds.error(), req.english);
+  if (Status st = m.store().LoadMedia(reports); !st.ok()) {
+    return ErrorDocument(format, st.error(), req.english);
+  }
+  const std::string origin = Origin(req);
   json::array out;
-  for (const auto& r : reports) out.push_back(RequestJson(r, *categories, *opds, *region, req.english));
+  for (const auto& r : reports) {
+    json::object request = RequestJson(r, *categories, *opds, *region, req.english);
+    request["media_url"] = MediaUrl(r, origin);
+    out.push_back(std::move(request));
+  }
   return Document(format, 200, "service_requests", out);
 }
 
 }  // namespace
 
+// "<scheme>://<host>" of the request (X-Forwarded-Proto from a TLS proxy), or "" without Host.
+std::string Origin(const Request& req) {
+  const std::string_view host = req.Header("host");
+  const bool safe = std::all_of(host.begin(), host.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == ':' ||
+           c == '[' || c == ']';
+  });
+  if (host.empty() || !safe) return "";
+  return (req.Header("x-forwarded-proto") == "https" ? "https://" : "http://") + std::string(host);
+}
+
+// The spec's media_url of a report: its first report photo (absolute), else the client's URL.
+json::value MediaUrl(const Report& r, const std::string& origin) {
+  for (const auto& p : r.media.photos) {
+    if (p.kind == PhotoKind::kReport) return json::value(origin + PhotoUrl(p.sha256));
+  }
+  return r.media.media_url ? json::value(*r.media.media_url) : json::value(nullptr);
+}
+
 void AddRequestRoutes(http::Router& router, const std::shared_ptr<ReportsModule>& module) {
+  auto photos = PhotoServiceFor(module);
   for (Format format : {Format::kJson, Format::kXml}) {
     const std::string ext = format == Format::kJson ? ".json" : ".xml";
     router.Add({.method = Method::kPost,
                 .pattern = "/open311/v2/requests" + ext,
                 .permission = "public",  // api_key checked here, so refusals use Open311 errors
-                .body_limit = internal::kReportBodyLimit,
-                .handler = [module, format](Request& req, Reply reply) {
-                  PostRequest(*module, req, std::move(reply), format);
+                .body_limit = kOpen311BodyLimit,
+                .handler = [module, photos, format](Request& req, Reply reply) {
+                  PostRequest(*module, photos, req, std::move(reply), format);
                 },
                 .doc = {.summary = "Open311: create a service request (api_key required)",
                         .tag = "open311",
                         .request_content_type = "application/x-www-form-urlencoded",
-                        .responses = {201, 400, 403, 404, 413, 415}}});
+                        .responses = {201, 400, 403, 404, 413, 415, 503}}});
     router.Add({.method = Method::kGet,
                 .pattern = "/open311/v2/requests" + ext,
                 .permission = "public",

@@ -75,8 +75,14 @@ Response GetRequest(ReportsModule& m, const Request& req, Format format) {
   if (!categories.ok()) return ErrorDocument(format, categories.error(), req.english);
   auto opds = m.OpdNamesOf(region->code);
   if (!opds.ok()) return ErrorDocument(format, opds.error(), req.english);
+  std::vector<Report> one{std::move(*report)};
+  if (Status st = m.store().LoadMedia(one); !st.ok()) {
+    return ErrorDocument(format, st.error(), req.english);
+  }
+  json::object request = RequestJson(one[0], *categories, *opds, *region, req.english);
+  request["media_url"] = MediaUrl(one[0], Origin(req));
   json::array out;
-  out.push_back(RequestJson(*report, *categories, *opds, *region, req.english));
+  out.push_back(std::move(request));
   return Document(format, 200, "service_requests", out);
 }
 

@@ -10,6 +10,7 @@
 
 #include "core/result.h"
 #include "core/time.h"
+#include "reports/photo_ref.h"
 
 namespace kc::reports {
 
@@ -51,6 +52,10 @@ struct Report {
   Channel channel = Channel::kApi;
   std::string created_at;  // UTC ISO-8601 with milliseconds
   std::string updated_at;
+  // SLA deadlines (UTC), set when the report is filed (report_workflow.h: ComputeSla).
+  std::optional<std::string> response_due;
+  std::optional<std::string> resolve_due;
+  ReportMedia media;  // photos and Open311 media_url (photo_ref.h)
 };
 
 // Limits, in Unicode code points.

@@ -20,6 +20,18 @@ json::value OpdRef(std::optional<int64_t> id, const OpdNames& opds) {
 
 }  // namespace
 
+json::array PhotosJson(const std::vector<ReportPhoto>& photos) {
+  json::array out;
+  for (const auto& p : photos) {
+    out.push_back({{"url", PhotoUrl(p.sha256)},
+                   {"thumb_url", ThumbUrl(p.sha256)},
+                   {"width", p.width},
+                   {"height", p.height},
+                   {"kind", PhotoKindName(p.kind)}});
+  }
+  return out;
+}
+
 json::object CategoryJson(const Category& c, bool english) {
   json::array keywords;
   for (const auto& k : c.keywords) keywords.emplace_back(k);
@@ -62,6 +74,7 @@ json::object ReportJson(const Report& r, const OpdNames& opds, ReportView view) 
                    {"opd", OpdRef(r.opd_id, opds)},
                    {"attributes", std::move(attributes)},
                    {"public", r.is_public},
+                   {"photos", PhotosJson(r.media.photos)},
                    {"created_at", r.created_at},
                    {"updated_at", r.updated_at}};
   if (view == ReportView::kPrivate) {

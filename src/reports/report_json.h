@@ -1,6 +1,7 @@
 // JSON views of categories, routing rules and reports for the /api/v1 routes.
 #pragma once
 
+#include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <map>
 #include <string>
@@ -27,8 +28,12 @@ enum class ReportView {
 
 // {"tracking","category","status","closed","description","lat","lon","address","kecamatan_code",
 //  "kelurahan_code","area_match","opd":{"id","name"}|null,"attributes":{..},"public",
-//  "created_at","updated_at"} and, in kPrivate, "reporter":{"user_id","api_key_id","channel",
-//  "contact":{"name","email","phone"}}.
+//  "photos":[{"url":"/media/<sha>.jpg","thumb_url":"/media/<sha>_t.jpg","width","height",
+//  "kind":"report"|"resolution"}],"created_at","updated_at"} and, in kPrivate,
+//  "reporter":{"user_id","api_key_id","channel","contact":{"name","email","phone"}}.
 boost::json::object ReportJson(const Report& report, const OpdNames& opds, ReportView view);
+
+// [{"url","thumb_url","width","height","kind"}] of `photos`, in order.
+boost::json::array PhotosJson(const std::vector<ReportPhoto>& photos);
 
 }  // namespace kc::reports

@@ -2,9 +2,29 @@
 
 #include <boost/json.hpp>
 
+#include "reports/report_workflow.h"
 #include "reports/routing.h"
 
 namespace kc::reports {
+
+namespace {
+
+// kEventCreated: public facts only (no description, contact or point: the report may be
+// private); the reporter, if signed in, is told.
+ReportEvent CreatedEvent(const Report& r) {
+  ReportEvent e{.type = kEventCreated, .region_code = r.region_code, .tracking = r.tracking,
+                .report_id = r.id, .occurred_at = r.created_at};
+  e.data = {{"category", r.category_code},
+            {"status", StatusName(r.status)},
+            {"kecamatan_code", r.kecamatan_code ? boost::json::value(*r.kecamatan_code) : nullptr},
+            {"kelurahan_code", r.kelurahan_code ? boost::json::value(*r.kelurahan_code) : nullptr},
+            {"opd_id", r.opd_id ? boost::json::value(*r.opd_id) : nullptr},
+            {"public", r.is_public}};
+  if (r.reporter_user_id) e.notify_user_ids.push_back(*r.reporter_user_id);
+  return e;
+}
+
+}  // namespace
 
 Error ReportNotFound() {
   return Error(ErrorCode::kNotFound,
@@ -75,7 +95,8 @@ void ReportService::Submit(SubmitInput in, SubmitDone done) {
            .contact_name = in.reporter.name,
            .contact_email = in.reporter.email,
            .contact_phone = in.reporter.phone,
-           .channel = in.channel};
+           .channel = in.channel,
+           .media = std::move(in.media)};
   if (!*category || !(*category)->active) {
     v.Add("category", {"kategori tidak dikenal di region ini", "unknown category in this region"});
   } else {
@@ -93,14 +114,24 @@ void ReportService::Submit(SubmitInput in, SubmitDone done) {
   if (!prefix.ok()) return done(std::move(prefix).error());
   const TimePoint now = NowUtc();
   r.created_at = FormatUtc(now);
+  const auto sla = ComputeSla(now, (*category)->sla_response_hours, (*category)->sla_resolve_days,
+                              {.utc_offset_minutes = regions::UtcOffsetMinutes(in.region.timezone)});
+  r.response_due = FormatUtc(sla.response_due);
+  r.resolve_due = FormatUtc(sla.resolve_due);
   NewReport row{.report = std::move(r),
                 .tracking_prefix = std::move(*prefix),
                 .tracking_year = LocalYear(now, regions::UtcOffsetMinutes(in.region.timezone)),
                 .idempotency_key = std::move(in.idempotency_key),
                 .idempotency_scope = std::move(in.idempotency_scope),
                 .request_hash = std::move(in.request_hash),
-                .render_answer = std::move(in.render_answer)};
-  store_.InsertReport(std::move(row), std::move(done));
+                .render_answer = std::move(in.render_answer),
+                .after_insert = std::move(in.after_insert)};
+  if (events_ == nullptr) return store_.InsertReport(std::move(row), std::move(done));
+  store_.InsertReport(std::move(row), [events = events_, done = std::move(done)](
+                                          Result<SubmitOutcome> out) {
+    if (out.ok() && !out->replayed) events->Publish(CreatedEvent(out->report));
+    done(std::move(out));
+  });
 }
 
 }  // namespace kc::reports

@@ -11,6 +11,7 @@
 
 #include "core/result.h"
 #include "regions/regions_module.h"
+#include "reports/report_events.h"
 #include "reports/report_store.h"
 
 namespace kc::reports {
@@ -42,6 +43,9 @@ struct SubmitInput {
   std::string idempotency_scope;
   std::string request_hash;
   std::function<std::string(const Report&)> render_answer;
+  // See NewReport::after_insert.
+  std::function<Status(store::Connection&, const Report&)> after_insert;
+  ReportMedia media;  // photos already stored as files (photo_service.h), inserted with the report
 };
 
 class ReportService {
@@ -74,12 +78,17 @@ class ReportService {
   ReportStore& store() { return store_; }
   regions::RegionsModule& regions() { return regions_; }
 
+  // Where Submit publishes kEventCreated (on the writer thread, after the commit; not for an
+  // idempotent replay). Null: nowhere. Set once at start, before the first Submit.
+  void set_events(ReportEventSink* events) { events_ = events; }
+
  private:
   // Fills kecamatan/kelurahan/area_match of `r` from the point or the chosen kelurahan.
   Status ResolveArea(const SubmitInput& in, Report& r, Validation& v);
 
   ReportStore& store_;
   regions::RegionsModule& regions_;
+  ReportEventSink* events_ = nullptr;
 };
 
 // The kNotFound error for an unknown tracking number.

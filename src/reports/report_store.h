@@ -6,6 +6,7 @@
 // writer thread after the commit is durable (or with the error; then nothing was stored).
 #pragma once
 
+#include <filesystem>
 #include <functional>
 #include <optional>
 #include <string>
@@ -26,7 +27,8 @@ using AuditFn = std::function<Status(store::Connection&, const RoutingRule&)>;
 
 // What a submission writes besides the report itself.
 struct NewReport {
-  Report report;                 // id and tracking are assigned by the store
+  Report report;                 // id and tracking are assigned by the store; report.media's
+                                 // photos (files already stored) get report_photos rows
   std::string tracking_prefix;   // "MDO"
   int tracking_year = 0;         // the region's local year of created_at
   // Idempotency: when key is set, a stored (region, scope, key) answers instead of a new report.
@@ -35,6 +37,9 @@ struct NewReport {
   std::string request_hash;
   // Makes the answer kept for replays from the stored report (runs on the writer thread).
   std::function<std::string(const Report&)> render_answer;
+  // Runs in the report's savepoint right after a new report is inserted (not for a replay),
+  // e.g. the agent referral attribution; its error refuses the submission. May be empty.
+  std::function<Status(store::Connection&, const Report&)> after_insert;
 };
 
 struct SubmitOutcome {
@@ -92,6 +97,19 @@ class ReportStore {
                                                    std::string_view tracking) = 0;
   // Up to filter.limit + 1 reports (the extra one tells the caller a next page exists).
   virtual Result<std::vector<Report>> ListReports(const ReportFilter& filter) = 0;
+
+  // --- photos (FindReport fills Report::media itself) ---
+  // Fills media (photos and media_url) of every report in `reports` with one query for the
+  // page, not one per report.
+  virtual Status LoadMedia(std::vector<Report>& reports) = 0;
+  // Appends `photos` (files already stored) to the report `report_id` of `region` after the
+  // photos of the same kind. done: all photos of the report; kNotFound "report_not_found".
+  virtual void AddPhotos(std::string region, int64_t report_id, std::vector<ReportPhoto> photos,
+                         std::function<void(Result<std::vector<ReportPhoto>>)> done) = 0;
+  // Whether any report_photos row names the file `sha256` (hex).
+  virtual Result<bool> PhotoReferenced(std::string_view sha256) = 0;
+  // Where photo files live: the media folder beside the database.
+  virtual std::filesystem::path MediaDirectory() const = 0;
 };
 
 }  // namespace kc::reports

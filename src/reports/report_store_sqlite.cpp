@@ -1,5 +1,5 @@
 // Reports on SQLite (part of SqliteReportStore): submission with tracking number and
-// idempotency in one savepoint, reads and filtered lists.
+// idempotency (and the report's photo rows) in one savepoint, reads and filtered lists.
 #include <memory>
 
 #include "core/time.h"
@@ -56,7 +56,9 @@ Result<std::optional<Report>> SelectById(Connection& conn, int64_t id) {
                                             " FROM reports WHERE id = ?1"));
   KC_ASSIGN_OR_RETURN(bool row, st.Bind(1, id).Step());
   if (!row) return std::optional<Report>();
-  return std::optional<Report>(ReportFromRow(st));
+  std::vector<Report> one{ReportFromRow(st)};
+  KC_RETURN_IF_ERROR(LoadMediaOn(conn, one));
+  return std::optional<Report>(std::move(one.front()));
 }
 
 Result<int64_t> NextSequence(Connection& conn, const std::string& region, int year) {
@@ -73,8 +75,8 @@ Status InsertRow(Connection& conn, Report& r) {
       "INSERT INTO reports (region_code, tracking, category_code, status, description, lat, lon, "
       "address, kecamatan_code, kelurahan_code, area_match, opd_id, attributes, is_public, "
       "reporter_user_id, reporter_api_key, contact_name, contact_email, contact_phone, channel, "
-      "created_at, updated_at) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,"
-      "?17,?18,?19,?20,?21,?21)"));
+      "created_at, updated_at, response_due, resolve_due) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,"
+      "?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?21,?22,?23)"));
   st.Bind(1, r.region_code).Bind(2, r.tracking).Bind(3, r.category_code);
   st.Bind(4, StatusName(r.status)).Bind(5, r.description).Bind(6, r.lat).Bind(7, r.lon);
   st.Bind(8, r.address).Bind(9, r.kecamatan_code).Bind(10, r.kelurahan_code);
@@ -82,6 +84,7 @@ Status InsertRow(Connection& conn, Report& r) {
   st.Bind(14, r.is_public ? 1 : 0).Bind(15, r.reporter_user_id).Bind(16, r.reporter_api_key);
   st.Bind(17, r.contact_name).Bind(18, r.contact_email).Bind(19, r.contact_phone);
   st.Bind(20, ChannelName(r.channel)).Bind(21, r.created_at);
+  st.Bind(22, r.response_due).Bind(23, r.resolve_due);
   KC_RETURN_IF_ERROR(st.Run());
   r.id = conn.LastInsertId();
   r.updated_at = r.created_at;
@@ -126,6 +129,8 @@ Status WriteReport(Connection& conn, NewReport& in, SubmitOutcome& out) {
   KC_ASSIGN_OR_RETURN(int64_t seq, NextSequence(conn, r.region_code, in.tracking_year));
   r.tracking = FormatTracking(in.tracking_prefix, in.tracking_year, seq);
   KC_RETURN_IF_ERROR(InsertRow(conn, r));
+  KC_RETURN_IF_ERROR(InsertMediaOn(conn, r));
+  if (in.after_insert) KC_RETURN_IF_ERROR(in.after_insert(conn, r));
   out.report = r;
   out.replayed = false;
   if (!in.idempotency_key) return Ok();
@@ -185,7 +190,9 @@ Result<std::optional<Report>> SqliteReportStore::FindReport(std::string_view reg
                                               " FROM reports WHERE region_code = ?1 AND tracking = ?2"));
     KC_ASSIGN_OR_RETURN(bool row, st.Bind(1, region).Bind(2, tracking).Step());
     if (!row) return std::optional<Report>();
-    return std::optional<Report>(ReportFromRow(st));
+    std::vector<Report> one{ReportFromRow(st)};
+    KC_RETURN_IF_ERROR(LoadMediaOn(conn, one));
+    return std::optional<Report>(std::move(one.front()));
   });
 }
 

@@ -1,5 +1,6 @@
-// ReportStore on the embedded SQLite database (migrations/0005_reports.sql). Categories and
-// rules are in category_store_sqlite.cpp, reports in report_store_sqlite.cpp.
+// ReportStore on the embedded SQLite database (migrations/0005_reports.sql, 0007 for photos).
+// Categories and rules are in category_store_sqlite.cpp, reports in report_store_sqlite.cpp,
+// photo rows in photo_store_sqlite.cpp.
 #pragma once
 
 #include "reports/report_store.h"
@@ -32,6 +33,12 @@ class SqliteReportStore : public ReportStore {
   Result<std::optional<Report>> FindReport(std::string_view region,
                                            std::string_view tracking) override;
   Result<std::vector<Report>> ListReports(const ReportFilter& filter) override;
+
+  Status LoadMedia(std::vector<Report>& reports) override;
+  void AddPhotos(std::string region, int64_t report_id, std::vector<ReportPhoto> photos,
+                 std::function<void(Result<std::vector<ReportPhoto>>)> done) override;
+  Result<bool> PhotoReferenced(std::string_view sha256) override;
+  std::filesystem::path MediaDirectory() const override;
 
  private:
   store::Database& db_;

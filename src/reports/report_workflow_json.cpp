@@ -35,6 +35,11 @@ json::value OpdOf(const std::optional<std::string>& id_text, const OpdNames& opd
 json::object WorkflowReportJson(const WorkflowReport& wr, const OpdNames& opds, ReportView view,
                                 TimePoint now) {
   json::object out = ReportJson(wr.report, opds, view);
+  AddWorkflowFields(out, wr, now);
+  return out;
+}
+
+void AddWorkflowFields(json::object& out, const WorkflowReport& wr, TimePoint now) {
   const auto& wf = wr.wf;
   out["supporters"] = wf.supporters;
   out["rating"] = wf.rating ? json::value(json::object{{"stars", *wf.rating},
@@ -51,7 +56,6 @@ json::object WorkflowReportJson(const WorkflowReport& wr, const OpdNames& opds, 
                 {"overdue", overdue},
                 {"escalated", wf.escalated_response_at.has_value() ||
                                   wf.escalated_resolve_at.has_value()}};
-  return out;
 }
 
 json::object TimelineJson(const TimelineEntry& e, const OpdNames& opds, bool private_view) {

@@ -14,6 +14,8 @@ namespace kc::reports {
 // "escalated"}; `now` decides "overdue".
 boost::json::object WorkflowReportJson(const WorkflowReport& report, const OpdNames& opds,
                                        ReportView view, TimePoint now);
+// Adds those workflow members to a ReportJson object of `report`.
+void AddWorkflowFields(boost::json::object& out, const WorkflowReport& report, TimePoint now);
 
 // {"id","kind","at","from","to","text","public","actor"}: OPD ids of "assigned" entries become
 // {"id","name"}; the actor's name only in the private view.

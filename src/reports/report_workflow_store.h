@@ -86,6 +86,8 @@ class WorkflowStore {
   store::Database& db() { return db_; }
 
   Result<std::optional<WorkflowReport>> Find(std::string_view region, std::string_view tracking);
+  // kNotFound "report_not_found" when absent.
+  Result<WorkflowReport> FindById(int64_t id);
   // kNotFound "report_not_found" when the region has no such report.
   void Mutate(std::string region, std::string tracking, Mutation mutation,
               std::function<void(Result<Mutated>)> done);

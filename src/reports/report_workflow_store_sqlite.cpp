@@ -121,6 +121,10 @@ Result<std::optional<WorkflowReport>> WorkflowStore::Find(std::string_view regio
   return db_.Read([&](Connection& conn) { return FindReportIn(conn, region, tracking); });
 }
 
+Result<WorkflowReport> WorkflowStore::FindById(int64_t id) {
+  return db_.Read([&](Connection& conn) { return LoadReport(conn, id); });
+}
+
 void WorkflowStore::Mutate(std::string region, std::string tracking, Mutation mutation,
                            std::function<void(Result<Mutated>)> done) {
   auto out = std::make_shared<Mutated>();

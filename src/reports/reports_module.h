@@ -7,22 +7,46 @@
 
 #include "http/router.h"
 #include "regions/regions_module.h"
+#include "accounts/worker_pool.h"
 #include "reports/report_json.h"
+#include "reports/report_notifier.h"
 #include "reports/report_service.h"
 #include "reports/report_store_sqlite.h"
+#include "reports/webhook_dispatcher.h"
+#include "reports/webhook_store.h"
 #include "store/database.h"
 
 namespace kc::reports {
 
+// How report events leave the process (tests substitute their own).
+struct ReportEventOptions {
+  std::unique_ptr<CitizenNotifier> notifier;  // null: MakeLogCitizenNotifier()
+  WebhookDispatcherOptions webhooks;
+};
+
 class ReportsModule {
  public:
-  // Borrows `db` (must outlive the module) and shares the regions module.
-  ReportsModule(store::Database& db, std::shared_ptr<regions::RegionsModule> regions)
-      : regions_(std::move(regions)), store_(db), service_(store_, *regions_) {}
+  // Borrows `db` (must outlive the module) and shares the regions module. Starts the notifier,
+  // webhook and export threads.
+  ReportsModule(store::Database& db, std::shared_ptr<regions::RegionsModule> regions,
+                ReportEventOptions events = {});
+  // Waits for the writes already queued (their completions may publish events), then stops
+  // the threads. Not on the writer thread.
+  ~ReportsModule();
 
   regions::RegionsModule& regions() { return *regions_; }
+  store::Database& db() { return db_; }
   ReportStore& store() { return store_; }
   ReportService& service() { return service_; }
+  WebhookStore& webhooks() { return webhooks_; }
+  // Report events after their commit: citizen notifications and signed webhooks. Publish from
+  // the writer thread (report_events.h); it never blocks.
+  ReportEventSink& events() { return events_; }
+  // For exports (export_routes.cpp): one thread, a few waiting, so a large export never runs
+  // on a connection's I/O thread.
+  accounts::WorkerPool& export_pool() { return *export_pool_; }
+  // Where XLSX files are written before they are sent (the database's directory).
+  const std::string& export_temp_dir() const { return export_temp_dir_; }
 
   // The region by code or slug. Errors: kNotFound "region_not_found".
   Result<regions::Region> FindRegion(std::string_view code_or_slug) {
@@ -35,6 +59,12 @@ class ReportsModule {
   std::shared_ptr<regions::RegionsModule> regions_;
   SqliteReportStore store_;
   ReportService service_;
+  store::Database& db_;
+  WebhookStore webhooks_;
+  // Declared after what their threads use, so they stop first.
+  ReportEventFanout events_;
+  std::string export_temp_dir_;
+  std::unique_ptr<accounts::WorkerPool> export_pool_;
 };
 
 // Creates the module (with the shared regions module) and registers its routes: categories and
@@ -45,6 +75,9 @@ Status RegisterRoutes(http::Router& router, store::Database& db);
 void AddCategoryRoutes(http::Router& router, std::shared_ptr<ReportsModule> module);
 void AddReportRoutes(http::Router& router, std::shared_ptr<ReportsModule> module);
 void AddReportReadRoutes(http::Router& router, std::shared_ptr<ReportsModule> module);
+// Exports of a filtered list (export_routes.cpp) and webhook management (webhook_routes.cpp).
+void AddExportRoutes(http::Router& router, std::shared_ptr<ReportsModule> module);
+void AddWebhookRoutes(http::Router& router, std::shared_ptr<ReportsModule> module);
 // Open311 GeoReport v2 at /open311/v2 (open311_routes.cpp, open311_requests.cpp).
 void AddOpen311Routes(http::Router& router, std::shared_ptr<ReportsModule> module);
 

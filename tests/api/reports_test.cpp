@@ -5,110 +5,23 @@
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
-#include <fstream>
 #include <regex>
 
-#include "harness.h"
+#include "manado_api.h"
 
 namespace kc::testing {
 namespace {
 
-namespace fs = std::filesystem;
 namespace json = boost::json;
 
-const std::string kJson = "Content-Type: application/json";
-const std::string kBase = "/api/v1/regions/manado";
-
-void Write(const fs::path& p, const std::string& text) { std::ofstream(p, std::ios::binary) << text; }
-
-std::string Square(const std::string& code, double x0, double y0, double x1, double y1) {
-  auto pt = [](double x, double y) { return "[" + std::to_string(x) + "," + std::to_string(y) + "]"; };
-  return R"({"type":"Feature","properties":{"code":")" + code + R"(","name":")" + code +
-         R"("},"geometry":{"type":"Polygon","coordinates":[[)" + pt(x0, y0) + "," + pt(x1, y0) + "," +
-         pt(x1, y1) + "," + pt(x0, y1) + "," + pt(x0, y0) + "]]}}";
-}
-
-std::string Collection(const std::vector<std::string>& f) {
-  std::string out = R"({"type":"FeatureCollection","features":[)";
-  for (size_t i = 0; i < f.size(); ++i) out += (i > 0 ? "," : "") + f[i];
-  return out + "]}";
-}
-
-json::object Obj(const HttpResponse& r) {
-  const json::value v = json::parse(r.body);  // copied out: as_object() of a temporary dangles
-  return v.as_object();
-}
-
-std::string ErrorCode(const HttpResponse& r) {
-  return std::string(json::parse(r.body).at("error").at("code").as_string());
-}
-
-std::vector<std::string> ErrorFields(const HttpResponse& r) {
-  std::vector<std::string> out;
-  const json::value doc = json::parse(r.body);  // kept alive: the loop borrows from it
-  const auto* error = doc.is_object() ? doc.as_object().if_contains("error") : nullptr;
-  if (error == nullptr || !error->as_object().contains("details")) return out;
-  for (const auto& d : error->at("details").as_array()) {
-    out.emplace_back(d.at("field").as_string());
-  }
-  return out;
-}
+const std::string kBase = kManado;
 
 bool Has(const std::vector<std::string>& v, const std::string& s) {
   return std::find(v.begin(), v.end(), s) != v.end();
 }
 
-class ReportsApi : public ::testing::Test {
+class ReportsApi : public ManadoApi {
  protected:
-  static void SetUpTestSuite() {
-    root_ = new fs::path(NewTempDir("reports-api"));
-    const fs::path areas = *root_ / "areas";
-    fs::create_directories(areas);
-    Write(areas / "provinces.csv", "code,name\n71,Sulawesi Utara\n");
-    Write(areas / "regencies.csv", "code,province_code,name\n71.71,71,Kota Manado\n");
-    Write(areas / "districts.csv", "code,regency_code,name\n71.71.01,71.71,Bunaken\n71.71.02,71.71,Tuminting\n");
-    Write(areas / "villages.csv",
-          "code,district_code,name\n71.71.01.1001,71.71.01,Molas\n71.71.01.1002,71.71.01,Meras\n"
-          "71.71.02.1001,71.71.02,Tuminting\n71.71.02.1002,71.71.02,Sumompo\n");
-    Write(*root_ / "kec.geojson", Collection({Square("71.71.01", 124.80, 1.40, 124.85, 1.50),
-                                              Square("71.71.02", 124.85, 1.40, 124.90, 1.50)}));
-    Write(*root_ / "kel.geojson", Collection({Square("71.71.01.1001", 124.80, 1.40, 124.85, 1.45),
-                                              Square("71.71.01.1002", 124.80, 1.45, 124.85, 1.50),
-                                              Square("71.71.02.1001", 124.85, 1.40, 124.90, 1.50)}));
-    for (std::vector<std::string> args :
-         {std::vector<std::string>{"areas", "import", "--source", areas.string()},
-          {"region", "add", "71.71", "--timezone", "WITA"},
-          {"boundaries", "import", (*root_ / "kec.geojson").string(), "--level", "kecamatan"},
-          {"boundaries", "import", (*root_ / "kel.geojson").string(), "--level", "kelurahan"},
-          {"demo"}}) {
-      auto [rc, out] = Cli(args);
-      ASSERT_EQ(rc, 0) << args[0] << ": " << out;
-    }
-    server_ = new ServerProcess({}, *root_ / "data");
-  }
-  static void TearDownTestSuite() {
-    delete server_;
-    fs::remove_all(*root_);
-    delete root_;
-  }
-  static std::pair<int, std::string> Cli(std::vector<std::string> args) {
-    args.push_back("--data-dir");
-    args.push_back((*root_ / "data").string());
-    return RunCli(args);
-  }
-
-  static HttpResponse Send(const std::string& method, const std::string& target,
-                           const std::string& body, std::vector<std::string> headers = {}) {
-    if (!body.empty()) headers.push_back(kJson);
-    auto r = server_->Send(method, target, body, headers);
-    EXPECT_TRUE(r.has_value());
-    return r.value_or(HttpResponse{});
-  }
-  static HttpResponse Get(const std::string& target, std::vector<std::string> headers = {}) {
-    auto r = server_->Get(target, headers);
-    EXPECT_TRUE(r.has_value());
-    return r.value_or(HttpResponse{});
-  }
   static HttpResponse Submit(const json::object& body, std::vector<std::string> headers = {}) {
     return Send("POST", kBase + "/reports", json::serialize(body), std::move(headers));
   }
@@ -118,29 +31,18 @@ class ReportsApi : public ::testing::Test {
             {"lat", 1.42},
             {"lon", 124.82}};
   }
-  static std::string AdminAuth() {
-    auto r = Send("POST", "/api/v1/auth/login",
-                  R"({"login":"diskominfo@demo.kotacerdas.id","password":"Demo-Diskominfo-2026"})");
-    EXPECT_EQ(r.status, 200) << r.body;
-    return "Authorization: Bearer " + std::string(Obj(r).at("token").as_string());
-  }
-
-  static fs::path* root_;
-  static ServerProcess* server_;
 };
-fs::path* ReportsApi::root_ = nullptr;
-ServerProcess* ReportsApi::server_ = nullptr;
 
 TEST_F(ReportsApi, CategoriesAreTheRegionsOpen311Services) {
   auto list = Get(kBase + "/categories", {"Accept-Language: en"});
   ASSERT_EQ(list.status, 200) << list.body;
-  const auto doc = Obj(list);  // kept alive: items borrows from it
+  const auto doc = JsonOf(list);  // kept alive: items borrows from it
   const auto& items = doc.at("items").as_array();
   EXPECT_GE(items.size(), 25u);
   auto one = Get("/api/v1/regions/71.71/categories/jalan-rusak", {"Accept-Language: en"});
   ASSERT_EQ(one.status, 200);
-  EXPECT_EQ(Obj(one).at("name"), "Damaged road");
-  EXPECT_EQ(Obj(one).at("attributes").as_array().at(0).at("datatype"), "singlevaluelist");
+  EXPECT_EQ(JsonOf(one).at("name"), "Damaged road");
+  EXPECT_EQ(JsonOf(one).at("attributes").as_array().at(0).at("datatype"), "singlevaluelist");
   EXPECT_EQ(Get(kBase + "/categories/tidak-ada").status, 404);
   EXPECT_EQ(Get("/api/v1/regions/atlantis/categories").status, 404);
 }
@@ -151,7 +53,7 @@ TEST_F(ReportsApi, AnonymousSubmissionIsRoutedNumberedAndPublicWithoutPersonalDa
   body["address"] = "Jl. Sam Ratulangi";
   auto r = Submit(body);
   ASSERT_EQ(r.status, 201) << r.body;
-  const auto created = Obj(r);
+  const auto created = JsonOf(r);
   const std::string tracking(created.at("tracking").as_string());
   EXPECT_TRUE(std::regex_match(tracking, std::regex("MDO-20[0-9]{2}-[0-9]{6}"))) << tracking;
   EXPECT_EQ(created.at("status"), "diterima");
@@ -161,7 +63,7 @@ TEST_F(ReportsApi, AnonymousSubmissionIsRoutedNumberedAndPublicWithoutPersonalDa
 
   auto pub = Get(kBase + "/reports/" + tracking);
   ASSERT_EQ(pub.status, 200);
-  EXPECT_FALSE(Obj(pub).contains("reporter"));
+  EXPECT_FALSE(JsonOf(pub).contains("reporter"));
   EXPECT_EQ(pub.body.find("6281234567890"), std::string::npos);
   auto list = Get(kBase + "/reports?category=sampah-menumpuk");
   ASSERT_EQ(list.status, 200);
@@ -169,7 +71,7 @@ TEST_F(ReportsApi, AnonymousSubmissionIsRoutedNumberedAndPublicWithoutPersonalDa
 
   auto admin = Get(kBase + "/reports/" + tracking, {AdminAuth()});
   ASSERT_EQ(admin.status, 200);
-  EXPECT_EQ(Obj(admin).at("reporter").at("contact").at("name"), "Ibu Rina");
+  EXPECT_EQ(JsonOf(admin).at("reporter").at("contact").at("name"), "Ibu Rina");
   EXPECT_EQ(Get(kBase + "/reports/MDO-1999-000001").status, 404);
   EXPECT_EQ(Get(kBase + "/reports/x'%20OR%201=1%20--").status, 404);
 }
@@ -177,7 +79,7 @@ TEST_F(ReportsApi, AnonymousSubmissionIsRoutedNumberedAndPublicWithoutPersonalDa
 TEST_F(ReportsApi, BadInputIsRefusedWithFieldDetails) {
   auto missing = Submit(json::object{});
   ASSERT_EQ(missing.status, 400);
-  auto fields = ErrorFields(missing);
+  auto fields = ErrorFieldsOf(missing);
   for (const char* f : {"category", "description", "lat", "lon"}) EXPECT_TRUE(Has(fields, f)) << f;
 
   auto bad = Valid();
@@ -188,31 +90,31 @@ TEST_F(ReportsApi, BadInputIsRefusedWithFieldDetails) {
   bad["contact"] = {{"email", "bukan-email"}};
   auto r = Submit(bad, {"Accept-Language: en"});
   ASSERT_EQ(r.status, 400) << r.body;
-  fields = ErrorFields(r);
+  fields = ErrorFieldsOf(r);
   for (const char* f : {"lat", "description", "warna", "contact.email"}) EXPECT_TRUE(Has(fields, f)) << f;
 
   auto attrs = Valid();
   attrs["attributes"] = {{"tidak_ada", 1}};
-  EXPECT_TRUE(Has(ErrorFields(Submit(attrs)), "attributes.tidak_ada"));
+  EXPECT_TRUE(Has(ErrorFieldsOf(Submit(attrs)), "attributes.tidak_ada"));
   auto category = Valid();
   category["category"] = "tidak-ada";
-  EXPECT_TRUE(Has(ErrorFields(Submit(category)), "category"));
+  EXPECT_TRUE(Has(ErrorFieldsOf(Submit(category)), "category"));
 
   auto far = Valid();
   far["lat"] = 1.0;
   far["lon"] = 124.0;
   auto outside = Submit(far);
   EXPECT_EQ(outside.status, 400);
-  EXPECT_EQ(ErrorCode(outside), "outside_region");
+  EXPECT_EQ(ErrorCodeOf(outside), "outside_region");
   far["lat"] = 48.85;
   far["lon"] = 2.35;
-  EXPECT_TRUE(Has(ErrorFields(Submit(far)), "lat"));
+  EXPECT_TRUE(Has(ErrorFieldsOf(Submit(far)), "lat"));
   auto huge = Send("POST", kBase + "/reports",
                    R"({"category":"banjir","description":"Banjir setinggi lutut","lat":1e999,"lon":124.8})");
   EXPECT_EQ(huge.status, 400) << huge.body;
   auto range = Valid();
   range["lat"] = 91;
-  EXPECT_TRUE(Has(ErrorFields(Submit(range)), "lat"));
+  EXPECT_TRUE(Has(ErrorFieldsOf(Submit(range)), "lat"));
 
   EXPECT_EQ(Send("POST", kBase + "/reports", "{\"description\":\"\xff\xfe\"}").status, 400);
   EXPECT_EQ(server_->Send("POST", kBase + "/reports", "category=banjir",
@@ -221,12 +123,12 @@ TEST_F(ReportsApi, BadInputIsRefusedWithFieldDetails) {
   big["description"] = std::string(70 * 1024, 'a');
   EXPECT_EQ(Submit(big).status, 413);
   big["description"] = std::string(4001, 'a');
-  EXPECT_TRUE(Has(ErrorFields(Submit(big)), "description"));
+  EXPECT_TRUE(Has(ErrorFieldsOf(Submit(big)), "description"));
   EXPECT_EQ(Submit(Valid(), {"Idempotency-Key: " + std::string(300, 'k')}).status, 400);
 
   // Nothing of the refused submissions was stored.
   auto list = Get(kBase + "/reports?q=pendek");
-  EXPECT_TRUE(Obj(list).at("items").as_array().empty());
+  EXPECT_TRUE(JsonOf(list).at("items").as_array().empty());
 }
 
 TEST_F(ReportsApi, ScriptAndSqlTextIsStoredVerbatimAndEscaped) {
@@ -235,9 +137,9 @@ TEST_F(ReportsApi, ScriptAndSqlTextIsStoredVerbatimAndEscaped) {
   body["description"] = evil;
   auto r = Submit(body);
   ASSERT_EQ(r.status, 201) << r.body;
-  EXPECT_EQ(std::string(Obj(r).at("description").as_string()), evil);  // the answer is JSON-escaped and parses back
-  auto got = Get(kBase + "/reports/" + std::string(Obj(r).at("tracking").as_string()));
-  EXPECT_EQ(std::string(Obj(got).at("description").as_string()), evil);
+  EXPECT_EQ(std::string(JsonOf(r).at("description").as_string()), evil);  // the answer is JSON-escaped and parses back
+  auto got = Get(kBase + "/reports/" + std::string(JsonOf(r).at("tracking").as_string()));
+  EXPECT_EQ(std::string(JsonOf(got).at("description").as_string()), evil);
   EXPECT_EQ(Get(kBase + "/reports").status, 200);  // the table is still there
 }
 
@@ -254,9 +156,9 @@ TEST_F(ReportsApi, IdempotencyKeyReplaysTheFirstAnswer) {
   body["description"] = "Isi yang lain dengan kunci yang sama";
   auto other = Submit(body, {key});
   EXPECT_EQ(other.status, 409);
-  EXPECT_EQ(ErrorCode(other), "idempotency_key_reused");
+  EXPECT_EQ(ErrorCodeOf(other), "idempotency_key_reused");
   auto list = Get(kBase + "/reports?q=kunci%20idempoten");
-  EXPECT_EQ(Obj(list).at("items").as_array().size(), 1u);
+  EXPECT_EQ(JsonOf(list).at("items").as_array().size(), 1u);
 }
 
 TEST_F(ReportsApi, ListsFilterAndPage) {
@@ -274,25 +176,25 @@ TEST_F(ReportsApi, ListsFilterAndPage) {
 
   auto page1 = Get(kBase + "/reports?category=pohon-tumbang&kecamatan=71.71.02&limit=2");
   ASSERT_EQ(page1.status, 200) << page1.body;
-  auto o1 = Obj(page1);
+  auto o1 = JsonOf(page1);
   ASSERT_EQ(o1.at("items").as_array().size(), 2u);
   ASSERT_TRUE(o1.at("next_cursor").is_string());
   auto page2 = Get(kBase + "/reports?category=pohon-tumbang&kecamatan=71.71.02&limit=2&cursor=" +
                    std::string(o1.at("next_cursor").as_string()));
-  auto o2 = Obj(page2);
+  auto o2 = JsonOf(page2);
   ASSERT_EQ(o2.at("items").as_array().size(), 1u);
   EXPECT_TRUE(o2.at("next_cursor").is_null());
   EXPECT_EQ(o2.at("items").at(0).at("opd").at("name"), "BPBD");  // region-wide demo rule
 
-  EXPECT_EQ(Obj(Get(kBase + "/reports?bbox=124.86,1.41,124.88,1.43&q=TUMINTING")).at("items").as_array().size(), 3u);
-  EXPECT_EQ(Obj(Get(kBase + "/reports?status=selesai,ditolak")).at("items").as_array().size(), 0u);
-  EXPECT_EQ(Obj(Get(kBase + "/reports?from=2999-01-01T00:00:00%2B08:00")).at("items").as_array().size(), 0u);
+  EXPECT_EQ(JsonOf(Get(kBase + "/reports?bbox=124.86,1.41,124.88,1.43&q=TUMINTING")).at("items").as_array().size(), 3u);
+  EXPECT_EQ(JsonOf(Get(kBase + "/reports?status=selesai,ditolak")).at("items").as_array().size(), 0u);
+  EXPECT_EQ(JsonOf(Get(kBase + "/reports?from=2999-01-01T00:00:00%2B08:00")).at("items").as_array().size(), 0u);
   EXPECT_EQ(Get(kBase + "/reports?q=rahasia").body.find("rahasia"), std::string::npos);
   EXPECT_NE(Get(kBase + "/reports?q=rahasia", {AdminAuth()}).body.find("rahasia"), std::string::npos);
 
   auto bad = Get(kBase + "/reports?status=open&bbox=1,2,3&from=kemarin&opd=x&limit=1000&cursor=zz");
   EXPECT_EQ(bad.status, 400);
-  auto fields = ErrorFields(Get(kBase + "/reports?status=open&bbox=1,2,3&from=kemarin&opd=x"));
+  auto fields = ErrorFieldsOf(Get(kBase + "/reports?status=open&bbox=1,2,3&from=kemarin&opd=x"));
   for (const char* f : {"status", "bbox", "from", "opd"}) EXPECT_TRUE(Has(fields, f)) << f;
 }
 
@@ -300,7 +202,7 @@ TEST_F(ReportsApi, RegionAdminSetsRoutingRules) {
   const std::string rule = R"({"category":"jalan-rusak","area_code":"71.71.02","opd_id":1})";
   EXPECT_EQ(Send("PUT", kBase + "/routing-rules", rule).status, 401);
   const std::string auth = AdminAuth();
-  auto opds = Obj(Get(kBase + "/opds"));
+  auto opds = JsonOf(Get(kBase + "/opds"));
   int64_t dlh = 0;
   for (const auto& o : opds.at("items").as_array()) {
     if (o.at("short_name") == "DLH") dlh = o.at("id").as_int64();
@@ -314,7 +216,7 @@ TEST_F(ReportsApi, RegionAdminSetsRoutingRules) {
   auto bad = Send("PUT", kBase + "/routing-rules",
                   R"({"category":"x","area_code":"32.01.01","opd_id":999999})", {auth});
   EXPECT_EQ(bad.status, 400);
-  auto fields = ErrorFields(bad);
+  auto fields = ErrorFieldsOf(bad);
   EXPECT_TRUE(Has(fields, "category"));
   EXPECT_TRUE(Has(fields, "area_code"));
 
@@ -324,8 +226,8 @@ TEST_F(ReportsApi, RegionAdminSetsRoutingRules) {
   b["attributes"] = {{"tingkat_kerusakan", "berat"}, {"lebar_lubang_cm", "80"}};
   auto r = Submit(b);
   ASSERT_EQ(r.status, 201) << r.body;
-  EXPECT_EQ(Obj(r).at("opd").at("name"), "DLH");
-  EXPECT_EQ(Obj(r).at("attributes").at("lebar_lubang_cm").as_double(), 80.0);
+  EXPECT_EQ(JsonOf(r).at("opd").at("name"), "DLH");
+  EXPECT_EQ(JsonOf(r).at("attributes").at("lebar_lubang_cm").as_double(), 80.0);
   auto rules = Get(kBase + "/routing-rules", {auth});
   ASSERT_EQ(rules.status, 200);
   EXPECT_NE(rules.body.find("71.71.02"), std::string::npos);

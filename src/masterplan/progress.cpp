@@ -1,0 +1,94 @@
+// Periods and validation of progress reports (progress.h).
+#include "masterplan/progress.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cstdio>
+#include <set>
+
+namespace kc::masterplan {
+namespace {
+
+std::optional<int> Digits(std::string_view s) {
+  int out = 0;
+  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+  if (ec != std::errc() || end != s.data() + s.size()) return std::nullopt;
+  return out;
+}
+
+bool IsLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+int DaysIn(int year, int month) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return month == 2 && IsLeap(year) ? 29 : kDays[month - 1];
+}
+
+std::string Date(int y, int m, int d) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+  return buf;
+}
+
+}  // namespace
+
+std::optional<Period> ParsePeriod(std::string_view text) {
+  if (text.size() != 7 || text[4] != '-') return std::nullopt;
+  const auto year = Digits(text.substr(0, 4));
+  if (!year || *year < 2000 || *year > 2100) return std::nullopt;
+  Period p{.name = std::string(text), .year = *year};
+  int first = 0, last = 0;
+  if (text[5] == 'Q') {
+    const auto q = Digits(text.substr(6, 1));
+    if (!q || *q < 1 || *q > 4) return std::nullopt;
+    p.quarter = true;
+    first = (*q - 1) * 3 + 1;
+    last = first + 2;
+  } else {
+    const auto m = Digits(text.substr(5, 2));
+    if (!m || *m < 1 || *m > 12) return std::nullopt;
+    first = last = *m;
+  }
+  p.start = Date(*year, first, 1);
+  p.end = Date(*year, last, DaysIn(*year, last));
+  return p;
+}
+
+void ValidateProgress(const ProgressReport& r, const Period& p, const Program& program,
+                      int plan_start, int plan_end, std::string_view today, Validation& v) {
+  if (p.year < plan_start || p.year > plan_end) {
+    v.Add("period", {"di luar periode masterplan", "outside the masterplan period"});
+  } else if (p.year < program.start_year || p.year > program.end_year) {
+    v.Add("period", {"di luar tahun pelaksanaan program", "outside the program's years"});
+  } else if (p.start > today) {
+    v.Add("period", {"periode belum dimulai", "the period has not started yet"});
+  }
+  if (r.realisation < 0 || r.realisation > 100) {
+    v.Add("realisation", {"harus 0 sampai 100 (persen)", "must be 0 to 100 (percent)"});
+  }
+  if (r.budget_realised < 0 || r.budget_realised > kMaxBudgetRupiah) {
+    v.Add("budget_realised",
+          {"harus rupiah bulat, tidak negatif", "must be whole rupiah, not negative"});
+  }
+  std::set<std::string> seen;
+  for (size_t i = 0; i < r.kpi_actuals.size(); ++i) {
+    const std::string& name = r.kpi_actuals[i].name;
+    const bool known = std::any_of(program.kpis.begin(), program.kpis.end(),
+                                   [&](const Kpi& k) { return k.name == name; });
+    const std::string field = "kpi_actuals[" + std::to_string(i) + "].name";
+    if (!known) {
+      v.Add(field, {"bukan KPI program ini", "not a KPI of this program"});
+    } else if (!seen.insert(name).second) {
+      v.Add(field, {"KPI disebut dua kali", "KPI given twice"});
+    }
+  }
+  if (r.narrative.size() < kNarrativeMinChars) {
+    v.Add("narrative", {"uraian kemajuan wajib diisi (min. 10 karakter)",
+                        "a narrative is required (at least 10 characters)"});
+  }
+  if (!r.evidence_url.empty() && !r.evidence_url.starts_with("https://") &&
+      !r.evidence_url.starts_with("http://")) {
+    v.Add("evidence_url", {"harus tautan http(s)", "must be an http(s) link"});
+  }
+}
+
+}  // namespace kc::masterplan

@@ -1,0 +1,60 @@
+// Progress reports of masterplan programs (pelaporan kemajuan): per program and period, the
+// owner OPD reports the percent done (cumulative), the rupiah realised in the period, KPI
+// actuals, a narrative and an evidence link. Types and pure validation; the use cases are in
+// progress_service.h.
+//
+// A period is a quarter "2026-Q1" (triwulan) or a month "2026-03"; one program keeps one kind.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.h"
+#include "masterplan/program.h"
+
+namespace kc::masterplan {
+
+// A reporting period with its first and last day ("YYYY-MM-DD").
+struct Period {
+  std::string name;  // "2026-Q1" or "2026-03"
+  int year = 0;
+  bool quarter = false;
+  std::string start, end;
+};
+
+// Parses "YYYY-Qn" (n 1..4) or "YYYY-MM" (01..12) with YYYY in 2000..2100; nullopt otherwise.
+std::optional<Period> ParsePeriod(std::string_view text);
+
+struct KpiActual {
+  std::string name;  // one of the program's KPI names
+  double value = 0;
+};
+
+struct ProgressReport {
+  int program_no = 0;
+  std::string period;
+  int revision = 0;             // 1 for the first submission of the period, then 2, 3...
+  int64_t owner_opd_id = 0;     // the program's owner when submitted
+  int realisation = 0;          // percent done, 0..100, cumulative
+  int64_t budget_realised = 0;  // rupiah spent within the period
+  std::vector<KpiActual> kpi_actuals;
+  std::string narrative;
+  std::string evidence_url;  // http(s) link to the evidence (photos, documents); may be empty
+  std::string submitted_by, submitted_at;
+};
+
+inline constexpr size_t kNarrativeMinChars = 10;
+inline constexpr size_t kNarrativeMaxChars = 4000;
+inline constexpr size_t kEvidenceUrlMaxChars = 500;
+
+// Field errors of `r` for period `p` of program `program` in a plan running
+// plan_start..plan_end, reported on `today` ("YYYY-MM-DD"): "period" (outside the plan or the
+// program's years, or not started yet), "realisation", "budget_realised", "kpi_actuals[i].name"
+// (not a KPI of the program, or twice), "narrative", "evidence_url".
+void ValidateProgress(const ProgressReport& r, const Period& p, const Program& program,
+                      int plan_start, int plan_end, std::string_view today, Validation& v);
+
+}  // namespace kc::masterplan

@@ -1,0 +1,185 @@
+// HTTP adapters for progress reports of masterplan programs (progress_service.h).
+#include <algorithm>
+#include <boost/json.hpp>
+
+#include "http/json_body.h"
+#include "http/response.h"
+#include "masterplan/masterplan_module.h"
+#include "masterplan/progress_service.h"
+
+namespace kc::masterplan {
+namespace {
+
+namespace json = boost::json;
+using accounts::Permission;
+using http::Method;
+using http::Reply;
+using http::Request;
+using http::Response;
+
+constexpr size_t kBodyLimit = 32 * 1024;  // a narrative of 4000 characters and the KPI actuals
+const Text kNoPlan{"Masterplan tidak ditemukan di region ini.",
+                   "No such masterplan in this region."};
+const Text kNoProgram{"Program tidak ditemukan.", "No such program."};
+
+Response Fail(const Error& e, const Request& req) { return http::ErrorResponse(e, req.english); }
+
+json::object ReportJson(const ProgressReport& r) {
+  json::array kpis;
+  for (const KpiActual& k : r.kpi_actuals) kpis.push_back({{"name", k.name}, {"value", k.value}});
+  return {{"program_no", r.program_no},     {"period", r.period},
+          {"revision", r.revision},         {"owner_opd_id", r.owner_opd_id},
+          {"realisation", r.realisation},   {"budget_realised", r.budget_realised},
+          {"kpi_actuals", std::move(kpis)}, {"narrative", r.narrative},
+          {"evidence_url", r.evidence_url}, {"submitted_by", r.submitted_by},
+          {"submitted_at", r.submitted_at}};
+}
+
+json::array ReportsJson(const std::vector<ProgressReport>& list) {
+  json::array out;
+  for (const ProgressReport& r : list) out.push_back(ReportJson(r));
+  return out;
+}
+
+// The report fields of a request body; the period and program come from the path.
+std::optional<ProgressReport> ReadReport(const json::object& body, Validation& v) {
+  http::JsonFields f(body, v);
+  ProgressReport r;
+  r.realisation = static_cast<int>(f.Integer("realisation", true, 0, 100).value_or(0));
+  r.budget_realised = f.Integer("budget_realised", true, 0, kMaxBudgetRupiah).value_or(0);
+  r.narrative = f.String("narrative", true, kNarrativeMaxChars, kNarrativeMinChars).value_or("");
+  r.evidence_url = f.String("evidence_url", false, kEvidenceUrlMaxChars).value_or("");
+  if (const json::value* list = body.if_contains("kpi_actuals")) {
+    if (!list->is_array()) {
+      v.Add("kpi_actuals", {"harus daftar {name, value}", "must be a list of {name, value}"});
+    } else {
+      for (size_t i = 0; i < list->as_array().size(); ++i) {
+        const json::value& k = list->as_array()[i];
+        const std::string field = "kpi_actuals[" + std::to_string(i) + "]";
+        const json::value* name = k.is_object() ? k.as_object().if_contains("name") : nullptr;
+        const json::value* value = k.is_object() ? k.as_object().if_contains("value") : nullptr;
+        if (name == nullptr || !name->is_string() || value == nullptr || !value->is_number()) {
+          v.Add(field, {"harus {name: teks, value: angka}", "must be {name: text, value: number}"});
+          continue;
+        }
+        r.kpi_actuals.push_back({std::string(name->as_string()), value->to_number<double>()});
+      }
+    }
+  }
+  for (const auto& kv : body) {
+    static constexpr std::string_view kKnown[] = {"realisation", "budget_realised", "narrative",
+                                                  "evidence_url", "kpi_actuals"};
+    if (std::find(std::begin(kKnown), std::end(kKnown), kv.key()) == std::end(kKnown)) {
+      v.Add(std::string(kv.key()), {"kolom tidak dikenal", "unknown field"});
+    }
+  }
+  if (!v.ok()) return std::nullopt;
+  return r;
+}
+
+Result<std::pair<int64_t, int>> PlanAndNo(const Request& req) {
+  KC_ASSIGN_OR_RETURN(int64_t id, internal::IdParam(req, "id", kNoPlan));
+  KC_ASSIGN_OR_RETURN(int64_t no, internal::IdParam(req, "no", kNoProgram));
+  if (no > INT32_MAX) return Error(ErrorCode::kNotFound, kNoProgram);
+  return std::pair{id, static_cast<int>(no)};
+}
+
+void SubmitRoute(RouteContext& ctx, Request& req, Reply reply) {
+  auto region = internal::RegionCode(ctx, req);
+  if (!region.ok()) return reply(Fail(region.error(), req));
+  auto ids = PlanAndNo(req);
+  if (!ids.ok()) return reply(Fail(ids.error(), req));
+  auto body = http::ParseJsonObject(req);
+  if (!body.ok()) return reply(Fail(body.error(), req));
+  Validation v;
+  std::optional<ProgressReport> r = ReadReport(*body, v);
+  if (!r) return reply(Fail(std::move(v).ToError(), req));
+  r->program_no = ids->second;
+  r->period = std::string(req.Param("period"));
+  OpdCheck may_act = internal::OpdCheckOf(req, *region, Permission::kMasterplanEdit,
+                                          Permission::kProgramReportProgress);
+  internal::Write<ProgressReport>(
+      ctx, req, std::move(reply), 200,
+      [plan = ids->first, report = *r, may_act](store::Connection& c, const WriteContext& wc) {
+        return SubmitProgress(c, wc, plan, report, may_act);
+      },
+      [](const ProgressReport& x, bool) -> json::value { return ReportJson(x); });
+}
+
+Response ProgramProgressRoute(RouteContext& ctx, const Request& req) {
+  auto region = internal::RegionCode(ctx, req);
+  if (!region.ok()) return Fail(region.error(), req);
+  auto ids = PlanAndNo(req);
+  if (!ids.ok()) return Fail(ids.error(), req);
+  const OpdCheck may_read = internal::OpdCheckOf(req, *region, Permission::kMasterplanRead,
+                                                 Permission::kProgramReportProgress);
+  auto p = ctx.db.Read([&](store::Connection& c) {
+    return GetProgramProgress(c, *region, ids->first, ids->second, may_read);
+  });
+  if (!p.ok()) return Fail(p.error(), req);
+  return http::JsonResponse(200, {{"program_no", p->program_no},
+                                  {"program_name", p->program_name},
+                                  {"owner_opd_id", p->owner_opd_id},
+                                  {"periods", ReportsJson(p->periods)},
+                                  {"history", ReportsJson(p->history)}});
+}
+
+// Every program of the plan for one period: reported or missing.
+Response PeriodRoute(RouteContext& ctx, const Request& req) {
+  auto region = internal::RegionCode(ctx, req);
+  if (!region.ok()) return Fail(region.error(), req);
+  auto id = internal::IdParam(req, "id", kNoPlan);
+  if (!id.ok()) return Fail(id.error(), req);
+  auto lines = ctx.db.Read(
+      [&](store::Connection& c) { return GetPeriod(c, *region, *id, req.Param("period")); });
+  if (!lines.ok()) return Fail(lines.error(), req);
+  json::array items;
+  int missing = 0;
+  for (const PeriodLine& l : *lines) {
+    missing += l.report ? 0 : 1;
+    items.push_back(
+        {{"program_no", l.program_no},
+         {"program_name", l.program_name},
+         {"owner_opd_id", l.owner_opd_id},
+         {"report", l.report ? json::value(ReportJson(*l.report)) : json::value(nullptr)}});
+  }
+  return http::JsonResponse(
+      200, {{"period", req.Param("period")}, {"missing", missing}, {"items", std::move(items)}});
+}
+
+}  // namespace
+
+void AddProgressRoutes(http::Router& router, std::shared_ptr<RouteContext> ctx) {
+  const std::string plan = "/api/v1/regions/{region}/masterplans/{id}";
+  const std::string tag = "masterplan";
+  router.Add(
+      {.method = Method::kPut,
+       .pattern = plan + "/programs/{no}/progress/{period}",
+       .permission = "program.report_progress",
+       .region_param = "region",
+       .body_limit = kBodyLimit,
+       .handler = [ctx](Request& req, Reply reply) { SubmitRoute(*ctx, req, std::move(reply)); },
+       .doc = {.summary = "Report a program's progress for a quarter (2026-Q1) or month (2026-03)",
+               .tag = tag,
+               .request_content_type = "application/json",
+               .responses = {200, 400, 403, 404}}});
+  router.Add(
+      {.method = Method::kGet,
+       .pattern = plan + "/programs/{no}/progress",
+       .permission = "program.report_progress",
+       .region_param = "region",
+       .handler = http::Sync([ctx](Request& req) { return ProgramProgressRoute(*ctx, req); }),
+       .doc = {.summary = "A program's progress per period and the history of submissions",
+               .tag = tag,
+               .responses = {200, 403, 404}}});
+  router.Add({.method = Method::kGet,
+              .pattern = plan + "/progress/{period}",
+              .permission = "masterplan.read",
+              .region_param = "region",
+              .handler = http::Sync([ctx](Request& req) { return PeriodRoute(*ctx, req); }),
+              .doc = {.summary = "Every program's report for a period, missing ones included",
+                      .tag = tag,
+                      .responses = {200, 400, 404}}});
+}
+
+}  // namespace kc::masterplan

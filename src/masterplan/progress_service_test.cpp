@@ -1,0 +1,213 @@
+// Progress reports, the officer rule for programs and the national summary row on a real
+// (temporary) SQLite database: validation stores nothing, resubmissions keep a history, the
+// summary row follows every write and the national read filters and sorts.
+#include "masterplan/progress_service.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "masterplan/evaluation_service.h"
+#include "masterplan/summary.h"
+#include "store/database.h"
+
+namespace kc::masterplan {
+namespace {
+
+namespace fs = std::filesystem;
+
+class ProgressTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("kc-progress-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    auto db =
+        store::Database::Open({.path = (dir_ / "kc.db").string()}, store::EmbeddedMigrations());
+    ASSERT_TRUE(db.ok()) << db.error().message.en;
+    db_ = std::move(db).value();
+    ASSERT_TRUE(db_->WriteSync([](store::Connection& c) {
+                     return c.Exec(
+                         "INSERT INTO areas VALUES ('71','provinsi',NULL,'Sulawesi Utara',1),"
+                         " ('61','provinsi',NULL,'Kalimantan Barat',1),"
+                         " ('71.71','kabkota','71','Kota Manado',1), ('61.72','kabkota','61','Kota "
+                         "Singkawang',1);"
+                         "INSERT INTO regions VALUES ('71.71','manado','Kota "
+                         "Manado','kota','WITA','2026-01-01T00:00:00.000Z'),"
+                         " ('61.72','singkawang','Kota "
+                         "Singkawang','kota','WIB','2026-01-01T00:00:00.000Z');"
+                         "INSERT INTO opds (id, region_code, name, short_name, type, created_at, "
+                         "updated_at) VALUES"
+                         " (1,'71.71','Diskominfo','Diskominfo','dinas','x','x'), "
+                         "(2,'71.71','Dinkes','Dinkes','dinas','x','x');");
+                   })
+                    .ok());
+    auto plan = Write<PlanDetail>([](store::Connection& c, const WriteContext& ctx) {
+      return CreatePlan(c, ctx, {2025, 2034, "Masterplan Smart City Kota Manado"});
+    });
+    ASSERT_TRUE(plan.ok()) << plan.error().message.en;
+    plan_ = plan->plan.id;
+    for (int64_t owner : {1, 2}) {
+      ASSERT_TRUE(
+          Save(Program{.dimension = "governance",
+                       .element = "layanan_publik",
+                       .name = "Program OPD " + std::to_string(owner),
+                       .owner_opd_id = owner,
+                       .start_year = 2026,
+                       .end_year = 2027,
+                       .budget = {{2026, "APBD", 1'000'000'000}, {2027, "APBD", 500'000'000}},
+                       .kpis = {{"Layanan daring", "layanan", 10, {{2027, 80}}}}})
+              .ok());
+    }
+  }
+  void TearDown() override {
+    db_.reset();
+    fs::remove_all(dir_);
+  }
+
+  template <class T>
+  Result<T> Write(std::function<Result<T>(store::Connection&, const WriteContext&)> fn) {
+    const WriteContext ctx{accounts::Actor::User(7), "71.71", "2026-11-26T00:00:00.000Z"};
+    return RunWriteSync<T>(*db_, [&](store::Connection& c) { return fn(c, ctx); });
+  }
+  Result<Program> Save(Program p, OpdCheck check = {}) {
+    return Write<Program>([&](store::Connection& c, const WriteContext& ctx) {
+      return SaveProgram(c, ctx, plan_, p, check);
+    });
+  }
+  Result<ProgressReport> Submit(int no, const char* period, int realisation, int64_t budget,
+                                OpdCheck check = {}) {
+    ProgressReport r{.program_no = no,
+                     .period = period,
+                     .realisation = realisation,
+                     .budget_realised = budget,
+                     .narrative = "Pekerjaan berjalan sesuai rencana."};
+    return Write<ProgressReport>([&](store::Connection& c, const WriteContext& ctx) {
+      return SubmitProgress(c, ctx, plan_, r, check);
+    });
+  }
+  RegionSummary Row(const std::string& region) {
+    auto rows = db_->Read([](store::Connection& c) { return NationalSummary(c, {}); });
+    EXPECT_TRUE(rows.ok());
+    for (const RegionSummary& r : *rows) {
+      if (r.region_code == region) return r;
+    }
+    ADD_FAILURE() << "no row for " << region;
+    return {};
+  }
+
+  fs::path dir_;
+  std::unique_ptr<store::Database> db_;
+  int64_t plan_ = 0;
+};
+
+const OpdCheck kOnlyOpd1 = [](int64_t opd) { return opd == 1; };
+
+TEST_F(ProgressTest, OfficerEditsOnlyOwnOpdsProgramsAndCannotHandThemOver) {
+  Program mine{.no = 1,
+               .dimension = "governance",
+               .element = "layanan_publik",
+               .name = "Program baru",
+               .owner_opd_id = 1,
+               .horizon = Horizon::kPendek,
+               .start_year = 2026,
+               .end_year = 2026};
+  EXPECT_TRUE(Save(mine, kOnlyOpd1).ok());
+  Program theirs = mine;
+  theirs.no = 2;
+  theirs.owner_opd_id = 2;
+  auto refused = Save(theirs, kOnlyOpd1);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, ErrorCode::kForbidden);
+  mine.owner_opd_id = 2;  // handing its own program to another OPD
+  auto handed = Save(mine, kOnlyOpd1);
+  ASSERT_FALSE(handed.ok());
+  EXPECT_EQ(handed.error().details.at(0).field, "owner_opd_id");
+  mine.no = 0;  // officers do not create programs
+  EXPECT_EQ(Save(mine, kOnlyOpd1).error().code, ErrorCode::kNotFound);
+  EXPECT_TRUE(Save(theirs).ok());  // masterplan.edit: any OPD
+}
+
+TEST_F(ProgressTest, SubmissionsKeepHistoryAndOwnerRuleAndStoreNothingOnError) {
+  EXPECT_EQ(Submit(2, "2026-Q1", 10, 0, kOnlyOpd1).error().code, ErrorCode::kForbidden);
+  EXPECT_EQ(Submit(9, "2026-Q1", 10, 0).error().code, ErrorCode::kNotFound);
+  auto bad = Submit(1, "2026-Q1", 150, -1);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().details.size(), 2u);
+  auto first = Submit(1, "2026-Q1", 20, 100'000'000, kOnlyOpd1);
+  ASSERT_TRUE(first.ok()) << first.error().message.en;
+  EXPECT_EQ(first->revision, 1);
+  auto second = Submit(1, "2026-Q1", 25, 120'000'000, kOnlyOpd1);
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ(second->revision, 2);
+  auto monthly = Submit(1, "2026-05", 30, 0);  // quarters and months do not mix in one program
+  ASSERT_FALSE(monthly.ok());
+  EXPECT_EQ(monthly.error().details.at(0).field, "period");
+  auto p =
+      db_->Read([&](store::Connection& c) { return GetProgramProgress(c, "71.71", plan_, 1, {}); });
+  ASSERT_TRUE(p.ok());
+  ASSERT_EQ(p->periods.size(), 1u);
+  EXPECT_EQ(p->periods[0].realisation, 25);
+  ASSERT_EQ(p->history.size(), 2u);
+  EXPECT_EQ(p->history[0].realisation, 20);
+  auto period =
+      db_->Read([&](store::Connection& c) { return GetPeriod(c, "71.71", plan_, "2026-Q1"); });
+  ASSERT_TRUE(period.ok());
+  ASSERT_EQ(period->size(), 2u);
+  EXPECT_TRUE((*period)[0].report.has_value());
+  EXPECT_FALSE((*period)[1].report.has_value());  // missing: visible as such
+}
+
+TEST_F(ProgressTest, SummaryRowFollowsEveryWrite) {
+  RegionSummary r = Row("71.71");
+  ASSERT_TRUE(r.has_plan);
+  EXPECT_EQ(r.programs, 2);
+  EXPECT_EQ(r.budget_planned, 3'000'000'000);
+  EXPECT_EQ(r.stage, 1);
+  EXPECT_EQ(r.version_status, "draft");
+  EXPECT_FALSE(r.readiness_avg.has_value());
+  ASSERT_TRUE(Submit(1, "2026-Q1", 20, 100'000'000).ok());
+  ASSERT_TRUE(Submit(1, "2026-Q2", 45, 150'000'000).ok());
+  ASSERT_TRUE(Submit(2, "2026-Q1", 30, 50'000'000).ok());
+  r = Row("71.71");
+  EXPECT_EQ(r.budget_realised, 300'000'000);
+  EXPECT_EQ(r.progress, 3750);  // (45 + 30) / 2 programs = 37,50 %
+  EXPECT_EQ(r.latest_period, "2026-Q2");
+  auto round = Write<EvaluationRound>([](store::Connection& c, const WriteContext& ctx) {
+    return CreateRound(c, ctx, {.year = 2025, .round = 2, .weights = kWeights2022});
+  });
+  ASSERT_TRUE(round.ok());
+  ASSERT_TRUE(Write<EvaluationResult>([&](store::Connection& c, const WriteContext& ctx) {
+                return SetEvaluation(c, ctx, round->id, {{384, 318, 353, 363, 335}}, {});
+              }).ok());
+  EXPECT_EQ(Row("71.71").eval_index, 348);
+  EXPECT_FALSE(Row("61.72").has_plan);  // listed, without a plan
+}
+
+TEST_F(ProgressTest, NationalReadFiltersAndSorts) {
+  auto read = [&](NationalQuery q) {
+    std::vector<std::string> codes;
+    auto rows = db_->Read([&](store::Connection& c) { return NationalSummary(c, q); });
+    EXPECT_TRUE(rows.ok());
+    for (const RegionSummary& r : *rows) codes.push_back(r.region_code);
+    return codes;
+  };
+  EXPECT_EQ(read({}), (std::vector<std::string>{"71.71", "61.72"}));  // by name: Manado, Singkawang
+  EXPECT_EQ(read({.sort = "region", .descending = true}),
+            (std::vector<std::string>{"61.72", "71.71"}));
+  EXPECT_EQ(read({.province = "71"}), std::vector<std::string>{"71.71"});
+  EXPECT_EQ(read({.stage = 0}), std::vector<std::string>{"61.72"});
+  EXPECT_EQ(read({.stage = 1}), std::vector<std::string>{"71.71"});
+  EXPECT_EQ(read({.sort = "programs", .descending = true}),
+            (std::vector<std::string>{"71.71", "61.72"}));
+  EXPECT_EQ(read({.sort = "programs"}),
+            (std::vector<std::string>{"71.71", "61.72"}));  // empty last
+  EXPECT_TRUE(IsSummarySortKey("progress"));
+  EXPECT_FALSE(IsSummarySortKey("r.code; DROP TABLE regions"));
+}
+
+}  // namespace
+}  // namespace kc::masterplan

@@ -1,0 +1,31 @@
+// Storage of progress reports and of the national summary rows (SQLite implementation in
+// progress_store_sqlite.cpp and summary_store_sqlite.cpp). Same conventions as
+// masterplan_store.h: plain functions on a connection; writers run inside a Database::Write.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.h"
+#include "masterplan/progress.h"
+#include "store/sqlite.h"
+
+namespace kc::masterplan::db {
+
+using store::Connection;
+
+// The current report of each period of program `no`, oldest period first.
+Result<std::vector<ProgressReport>> LoadProgress(Connection& conn, int64_t plan_id, int no);
+// Every submission of program `no`, oldest first.
+Result<std::vector<ProgressReport>> LoadProgressHistory(Connection& conn, int64_t plan_id, int no);
+// The current reports of every program for `period`.
+Result<std::vector<ProgressReport>> LoadPeriod(Connection& conn, int64_t plan_id,
+                                               std::string_view period);
+// Replaces the current report of (plan, r.program_no, r.period) with `r` (r.revision set by the
+// caller) and appends it to the history.
+Status SaveProgress(Connection& conn, int64_t plan_id, const ProgressReport& r, const Period& p);
+
+}  // namespace kc::masterplan::db
