@@ -77,6 +77,8 @@ function seedData() {
     ['region', 'add', BARE_REGION.code, '--slug', BARE_REGION.slug],
     ['boundaries', 'import', boundaryFile, '--level', 'kecamatan'],
   ];
+  // Categories, OPDs, kelurahan boundaries and the demo logins (flows.mjs signs in with them).
+  if (cliHas('demo')) steps.push(['demo']);
   for (const step of steps) {
     const r = run([...step, '--data-dir', dataDir]);
     // A failing command that exists is a real failure, not a reason to skip.
@@ -167,8 +169,8 @@ after(async () => {
  * A fresh browser context (own storage) at the viewport. Everything that is not our server
  * (map tiles, links out) is refused, so no test depends on the internet.
  */
-async function openPage(kind) {
-  const context = await browser.newContext({ ...VIEWPORTS[kind], locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+async function openPage(kind, options = {}) {
+  const context = await browser.newContext({ ...VIEWPORTS[kind], locale: 'id-ID', timezoneId: 'Asia/Jakarta', ...options });
   await context.route(
     (url) => url.origin !== server.base,
     (route) => route.abort('internetdisconnected'),
@@ -178,6 +180,7 @@ async function openPage(kind) {
   page.on('pageerror', (e) => errors.push(e));
   return {
     page,
+    context,
     errors,
     close: async () => {
       await context.close();
@@ -443,3 +446,6 @@ for (const kind of Object.keys(VIEWPORTS)) {
     });
   });
 }
+
+// For the flow tests in flows.mjs (same server, browser and seed; live bindings).
+export { server, seed, dataDir, openPage, shot, checkA11y, assetBudget, sizes, REGION, VIEWPORTS };

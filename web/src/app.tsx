@@ -1,11 +1,18 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { setLang, useLang } from './i18n';
 import { About } from './pages/About';
+import { Inbox } from './pages/Inbox';
+import { MyReports } from './pages/MyReports';
+import { Register } from './pages/Register';
+import { ReportDetail } from './pages/ReportDetail';
+import { ReportForm } from './pages/ReportForm';
+import { SignIn } from './pages/SignIn';
 import { Landing } from './pages/Landing';
 import { NotFound } from './pages/NotFound';
 import { RegionHome } from './pages/RegionHome';
 import { RegionMap } from './pages/RegionMap';
-import { matchRoute, usePath, type Route } from './router';
+import { matchRoute, navigate, usePath, type Route } from './router';
+import { signOut, useSession } from './session';
 
 function Page({ route }: { route: Route }) {
   switch (route.name) {
@@ -15,6 +22,18 @@ function Page({ route }: { route: Route }) {
       return <RegionHome slug={route.slug} />;
     case 'regionMap':
       return <RegionMap slug={route.slug} />;
+    case 'report':
+      return <ReportForm slug={route.slug} />;
+    case 'reportDetail':
+      return <ReportDetail slug={route.slug} tracking={route.tracking} />;
+    case 'inbox':
+      return <Inbox slug={route.slug} tracking={route.tracking} />;
+    case 'signIn':
+      return <SignIn />;
+    case 'register':
+      return <Register />;
+    case 'myReports':
+      return <MyReports />;
     case 'about':
       return <About />;
     case 'notFound':
@@ -29,6 +48,48 @@ function Logo() {
       <path d="M14 48V30l10-6v24zm13 0V18l12-6v36zm15 0V26l8 4v18z" fill="#0b4f7c" />
       <circle cx="46" cy="16" r="5" fill="#e8a317" />
     </svg>
+  );
+}
+
+/** Sign-in state in the header: "Masuk", or the user's name, "Laporan saya" and "Keluar". */
+function Account({ route }: { route: Route }) {
+  const { t } = useLang();
+  const session = useSession();
+  const [failed, setFailed] = useState(false);
+  if (session.state === 'loading') return null;
+  if (session.state === 'anonymous') {
+    return (
+      <a class="account-link" href="/masuk" aria-current={route.name === 'signIn' ? 'page' : undefined}>
+        {t('nav.signIn')}
+      </a>
+    );
+  }
+  return (
+    <div class="account" data-testid="account">
+      <span class="account-name" title={t('nav.signedInAs', { name: session.me.user.name })}>
+        {session.me.user.name}
+      </span>
+      <a class="account-link" href="/laporan-saya" aria-current={route.name === 'myReports' ? 'page' : undefined}>
+        {t('nav.myReports')}
+      </a>
+      <button
+        type="button"
+        class="account-link"
+        onClick={() =>
+          signOut().then(
+            () => navigate('/'),
+            () => setFailed(true),
+          )
+        }
+      >
+        {t('nav.signOut')}
+      </button>
+      {failed && (
+        <span class="visually-hidden" role="alert">
+          {t('error.network')}
+        </span>
+      )}
+    </div>
   );
 }
 
@@ -68,6 +129,7 @@ export function App() {
               {t('nav.about')}
             </a>
           </nav>
+          <Account route={route} />
           <button
             type="button"
             class="lang-switch"

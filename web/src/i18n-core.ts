@@ -1,6 +1,8 @@
 // Messages in Bahasa Indonesia (default) and English. Pure data and a translate function,
 // so unit tests can check that both languages have every key.
 
+import { enApp, idApp } from './i18n-app';
+
 export type Lang = 'id' | 'en';
 export const LANGS: readonly Lang[] = ['id', 'en'];
 
@@ -72,6 +74,7 @@ const id = {
   'notFound.title': 'Halaman tidak ditemukan',
   'notFound.body': 'Alamat yang Anda buka tidak ada.',
   'footer.credits': 'Data wilayah: idn-area-data (ODbL 1.0) · Batas: Cahya DSN (MIT) · Peta: © OpenStreetMap',
+  ...idApp,
 };
 
 export type MessageKey = keyof typeof id;
@@ -145,6 +148,7 @@ const en: Messages = {
   'notFound.title': 'Page not found',
   'notFound.body': 'The address you opened does not exist.',
   'footer.credits': 'Area data: idn-area-data (ODbL 1.0) · Boundaries: Cahya DSN (MIT) · Map: © OpenStreetMap',
+  ...enApp,
 };
 
 export const MESSAGES: Record<Lang, Messages> = { id, en };

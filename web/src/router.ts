@@ -6,6 +6,12 @@ export type Route =
   | { name: 'landing' }
   | { name: 'region'; slug: string }
   | { name: 'regionMap'; slug: string }
+  | { name: 'report'; slug: string }
+  | { name: 'reportDetail'; slug: string; tracking: string }
+  | { name: 'inbox'; slug: string; tracking: string | null }
+  | { name: 'signIn' }
+  | { name: 'register' }
+  | { name: 'myReports' }
   | { name: 'about' }
   | { name: 'notFound' };
 
@@ -15,6 +21,19 @@ const TABLE: Array<[RegExp, (m: RegExpExecArray) => Route]> = [
   [/^\/tentang$/, () => ({ name: 'about' })],
   [new RegExp(`^/r/${SLUG}$`), (m) => ({ name: 'region', slug: decode(m[1] ?? '') })],
   [new RegExp(`^/r/${SLUG}/peta$`), (m) => ({ name: 'regionMap', slug: decode(m[1] ?? '') })],
+  [new RegExp(`^/r/${SLUG}/lapor$`), (m) => ({ name: 'report', slug: decode(m[1] ?? '') })],
+  [
+    new RegExp(`^/r/${SLUG}/laporan/${SLUG}$`),
+    (m) => ({ name: 'reportDetail', slug: decode(m[1] ?? ''), tracking: decode(m[2] ?? '') }),
+  ],
+  [new RegExp(`^/r/${SLUG}/kelola$`), (m) => ({ name: 'inbox', slug: decode(m[1] ?? ''), tracking: null })],
+  [
+    new RegExp(`^/r/${SLUG}/kelola/${SLUG}$`),
+    (m) => ({ name: 'inbox', slug: decode(m[1] ?? ''), tracking: decode(m[2] ?? '') }),
+  ],
+  [/^\/masuk$/, () => ({ name: 'signIn' })],
+  [/^\/daftar$/, () => ({ name: 'register' })],
+  [/^\/laporan-saya$/, () => ({ name: 'myReports' })],
 ];
 
 function decode(s: string): string {
@@ -35,8 +54,17 @@ export function matchRoute(pathname: string): Route {
   return { name: 'notFound' };
 }
 
-export function regionPath(slug: string, page?: 'peta'): string {
+export function regionPath(slug: string, page?: 'peta' | 'lapor' | 'kelola'): string {
   return `/r/${encodeURIComponent(slug)}${page ? `/${page}` : ''}`;
+}
+
+export function reportPath(slug: string, tracking: string, staff = false): string {
+  return `/r/${encodeURIComponent(slug)}/${staff ? 'kelola' : 'laporan'}/${encodeURIComponent(tracking)}`;
+}
+
+/** The sign-in page, coming back to `next` (this page by default) afterwards. */
+export function signInPath(next: string = location.pathname): string {
+  return `/masuk?next=${encodeURIComponent(next)}`;
 }
 
 const listeners = new Set<() => void>();

@@ -3,7 +3,10 @@ import { useLang } from '../i18n';
 import { regionPath } from '../router';
 
 /** Breadcrumb, region name (h1 supplied by the page) and the region's section tabs. */
-export function RegionNav({ region, current }: { region: Pick<RegionProfile, 'slug' | 'name'>; current: 'home' | 'map' }) {
+type Section = 'home' | 'map' | 'report' | 'detail' | 'inbox';
+const CRUMB = { map: 'nav.map', report: 'nav.report', detail: 'nav.reportDetail', inbox: 'nav.inbox' } as const;
+
+export function RegionNav({ region, current }: { region: Pick<RegionProfile, 'slug' | 'name'>; current: Section }) {
   const { t } = useLang();
   return (
     <>
@@ -19,9 +22,9 @@ export function RegionNav({ region, current }: { region: Pick<RegionProfile, 'sl
               <a href={regionPath(region.slug)}>{region.name}</a>
             )}
           </li>
-          {current === 'map' && (
+          {current !== 'home' && (
             <li>
-              <span aria-current="page">{t('nav.map')}</span>
+              <span aria-current="page">{t(CRUMB[current])}</span>
             </li>
           )}
         </ol>
@@ -32,6 +35,9 @@ export function RegionNav({ region, current }: { region: Pick<RegionProfile, 'sl
         </a>
         <a href={regionPath(region.slug, 'peta')} aria-current={current === 'map' ? 'page' : undefined}>
           {t('nav.map')}
+        </a>
+        <a href={regionPath(region.slug, 'lapor')} aria-current={current === 'report' ? 'page' : undefined}>
+          {t('nav.report')}
         </a>
       </nav>
     </>

@@ -13,6 +13,7 @@ export interface MapOptions {
 }
 
 export interface MapHandle {
+  map: L.Map;
   showBoundaries(fc: BoundaryCollection): void;
   focus(code: string): void;
   destroy(): void;
@@ -64,6 +65,7 @@ export function createMap(el: HTMLElement, opts: MapOptions): MapHandle {
   let active: L.Path | null = null;
 
   return {
+    map,
     showBoundaries(fc) {
       group?.remove();
       byCode.clear();
@@ -93,3 +95,6 @@ export function createMap(el: HTMLElement, opts: MapOptions): MapHandle {
     },
   };
 }
+
+// The report layer ships in this chunk: the map page needs it as soon as the map exists.
+export { createReportLayer } from './reportLayer';

@@ -6,10 +6,15 @@ import { tileConfig } from '../config';
 import { useLang } from '../i18n';
 import type { MapHandle } from '../map/leafletMap';
 import { useResource } from '../resource';
+import { ReportsOnMap } from './MapReports';
 import { RegionNotFound } from './RegionNotFound';
 
 export function RegionMap({ slug }: { slug: string }) {
   const { lang, t } = useLang();
+  // Start fetching Leaflet while the region loads (the promise is shared with MapBody's).
+  useEffect(() => {
+    void import('../map/leafletMap').catch(() => undefined);
+  }, []);
   const [region, retry] = useResource((signal) => api.region(slug, signal), [slug, lang]);
   useTitle(
     region.state === 'ok'
@@ -40,6 +45,7 @@ function MapBody({ region }: { region: RegionProfile }) {
   const [layer, setLayer] = useState<Layer>({ state: region.boundaries.kecamatan ? 'loading' : 'idle' });
   const [ready, setReady] = useState(false);
   const [selected, setSelected] = useState<string | null>(null);
+  const [mapObj, setMapObj] = useState<MapHandle | null>(null);
 
   // Leaflet (with its CSS) and the boundary layer load in parallel.
   useEffect(() => {
@@ -54,6 +60,7 @@ function MapBody({ region }: { region: RegionProfile }) {
         });
         el.current.dataset['ready'] = 'true';
         setReady(true);
+        setMapObj(handle.current);
       },
       () => !cancelled && setMapError(true),
     );
@@ -61,6 +68,7 @@ function MapBody({ region }: { region: RegionProfile }) {
       cancelled = true;
       handle.current?.destroy();
       handle.current = null;
+      setMapObj(null);
     };
   }, [region.slug]);
 
@@ -97,11 +105,13 @@ function MapBody({ region }: { region: RegionProfile }) {
       {layer.state === 'loading' && <Loading label={t('map.boundariesLoading')} />}
       {layer.state === 'error' && <ErrorNotice error={layer.error} title={t('map.boundariesError')} />}
       {tilesFailed && <Notice tone="warn">{t('map.tilesUnavailable')}</Notice>}
-      {mapError ? (
-        <Notice tone="warn">{t('map.loadError')}</Notice>
-      ) : (
-        <div class="map" ref={el} id="region-map" />
-      )}
+      <ReportsOnMap region={region} map={mapObj} kecamatan={features.map((f) => f.properties)}>
+        {mapError ? (
+          <Notice tone="warn">{t('map.loadError')}</Notice>
+        ) : (
+          <div class="map" ref={el} id="region-map" />
+        )}
+      </ReportsOnMap>
       {layer.state === 'ok' && (
         <section aria-labelledby="kecamatan-heading">
           <h2 id="kecamatan-heading">
