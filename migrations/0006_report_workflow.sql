@@ -23,6 +23,10 @@ CREATE INDEX reports_response_clock ON reports (response_due)
 CREATE INDEX reports_resolve_clock ON reports (resolve_due)
   WHERE resolved_at IS NULL AND escalated_resolve_at IS NULL
     AND status IN ('diterima', 'diverifikasi', 'diproses');
+-- Lists filtered by status within a category or a kecamatan (the inbox and the public map),
+-- newest first without scanning the other statuses.
+CREATE INDEX reports_category_status ON reports (region_code, category_code, status, id);
+CREATE INDEX reports_kecamatan_status ON reports (region_code, kecamatan_code, status, id);
 -- Possible duplicates: same category, recent.
 CREATE INDEX reports_category_created ON reports (region_code, category_code, created_at);
 CREATE INDEX reports_reporter ON reports (reporter_user_id, id) WHERE reporter_user_id IS NOT NULL;

@@ -15,7 +15,8 @@ CREATE TEMP TABLE cat AS
 
 BEGIN;
 WITH RECURSIVE seq(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM seq WHERE k < :n),
-  draw AS (
+  -- MATERIALIZED: each random() is drawn once per row, not again at every reference.
+  draw AS MATERIALIZED (
     SELECT k,
            abs(random()) % (SELECT count(*) FROM kel) AS kel_i,
            abs(random()) % (SELECT count(*) FROM cat) AS cat_i,

@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Citizen reports at scale: 1 million generated reports in Kota Manado, then, with the Release
-# server on a loopback port:
-#   1. durable submissions per second: wrk, 64 connections, POST /open311/v2/requests.json with
+# Citizen reports at scale: 1 million generated reports in Kota Manado, then, with the server
+# (Release or RelWithDebInfo) on a loopback port:
+#   1. p50/p99 of filtered JSON lists (status, category, OPD, kecamatan, time range, bbox) and of
+#      Open311 GET requests.json (a category or status over the last day, requests by id; and
+#      separately the default 90-day window of up to 1,000 requests), at 8 connections, and the
+#      saturated rate at 64 connections;
+#   2. durable submissions per second: wrk, 64 connections, POST /open311/v2/requests.json with
 #      form bodies from ../shared/bench-peers/wrk_post.lua (no photo); every 201 is sent only
 #      after the report's commit is durable (group commit, synchronous=FULL);
-#   2. p50/p99 of filtered JSON lists (status, category, OPD, kecamatan, time range, bbox, pages)
-#      and of Open311 GET requests.json (service_code, status, date window);
-#   3. the server's resident memory (VmRSS and its peak) with the million reports.
+#   3. the lists again after those writes;
+#   4. the server's resident memory (VmRSS and its peak) with the million reports.
 # Peer in the same sitting: sqlite_durable_insert.sh (one durable row per SQLite transaction,
 # and 100 rows per transaction) — the submission rate is reported as a ratio to both.
 #
@@ -73,23 +76,7 @@ latency() {  # wrk output -> "p50 p99" in ms
   awk '$1=="50%"||$1=="99%"{v=$2; u=v; gsub(/[0-9.]/,"",u); n=v+0; if(u=="us")n/=1000; else if(u=="s")n*=1000; printf "%.3f ", n}'
 }
 
-# 1. durable submissions
-log "durable submissions (Open311 POST, $WRK_CONNS connections)"
-post=$(OPEN311_SERVICE_CODES="$codes" OPEN311_API_KEY="$key" OPEN311_JURISDICTION=manado \
-  OPEN311_BBOX="124.83,1.45,124.89,1.53" \
-  wrk -t2 -c"$WRK_CONNS" -d"$WRK_DURATION" --latency -s "$PEERS/wrk_post.lua" "$base/open311/v2/requests.json")
-rps=$(echo "$post" | awk '/^Requests\/sec/{printf "%.0f", $2}')
-read -r p50 p99 <<<"$(echo "$post" | latency)"
-echo "$post" | grep -E '^status [0-9]+:' | sed 's/^/submit_/' >&2
-ratio=$(echo "$post" | awk '/open311_post_2xx_ratio/{print $2}')
-echo "submit_2xx_ratio: $ratio ratio"
-echo "submit_rps: $rps req/s"
-echo "submit_p50: $p50 ms"
-echo "submit_p99: $p99 ms"
-[ -n "$peer_full" ] && echo "submit_vs_sqlite_1row_txn: $(awk -v a="$rps" -v b="$peer_full" 'BEGIN{printf "%.2f", a/b}') ratio"
-[ -n "$peer_group" ] && echo "submit_vs_sqlite_100row_txn: $(awk -v a="$rps" -v b="$peer_group" 'BEGIN{printf "%.2f", a/b}') ratio"
-
-# 2. queries
+# queries: the paths
 kecs=$(sqlite3 "$data/kotacerdas.db" "SELECT code FROM areas WHERE level='kecamatan' AND code LIKE '71.71.%'")
 cats=$(sqlite3 "$data/kotacerdas.db" "SELECT code FROM report_categories WHERE region_code='71.71'")
 opds=$(sqlite3 "$data/kotacerdas.db" "SELECT id FROM opds WHERE region_code='71.71'")
@@ -119,21 +106,51 @@ sqlite3 "$data/kotacerdas.db" "SELECT tracking FROM reports ORDER BY random() LI
   sed 's|^|/open311/v2/requests.json?jurisdiction_id=manado\&service_request_id=|' >>"$open311"
 open311_bulk=$work/open311_bulk_paths
 for c in $cats; do echo "/open311/v2/requests.json?jurisdiction_id=manado&service_code=$c"; done >"$open311_bulk"
-for name in list open311 open311_bulk; do
-  file=$work/${name}_paths
-  log "queries: $name ($(wc -l <"$file") distinct)"
-  curl -sf -o /dev/null "$base$(head -1 "$file")" || { echo "query failed: $(head -1 "$file")" >&2; exit 1; }
-  PATHS_FILE=$file wrk -t2 -c"$WRK_CONNS" -d2s -s "$HERE/wrk_get_pool.lua" "$base" >/dev/null
-  out=$(PATHS_FILE=$file wrk -t2 -c"$WRK_CONNS" -d"$WRK_DURATION" --latency -s "$HERE/wrk_get_pool.lua" "$base")
-  read -r q50 q99 <<<"$(echo "$out" | latency)"
-  echo "${name}_rps: $(echo "$out" | awk '/^Requests\/sec/{printf "%.0f", $2}') req/s"
-  echo "${name}_p50: $q50 ms"
-  echo "${name}_p99: $q99 ms"
-  non2xx=$(echo "$out" | awk '/Non-2xx/{print $NF}')
-  [ -n "$non2xx" ] && echo "${name}_non2xx: $non2xx responses"
-done
+run_queries() {  # connections, name suffix, query sets...
+  local conns=$1 suffix=$2
+  shift 2
+  for name in "$@"; do
+    file=$work/${name}_paths
+    log "queries: $name$suffix ($(wc -l <"$file") distinct, $conns connections)"
+    curl -sf -o /dev/null "$base$(head -1 "$file")" || { echo "query failed: $(head -1 "$file")" >&2; exit 1; }
+    PATHS_FILE=$file wrk -t2 -c"$conns" -d2s -s "$HERE/wrk_get_pool.lua" "$base" >/dev/null
+    out=$(PATHS_FILE=$file wrk -t2 -c"$conns" -d"$WRK_DURATION" --latency -s "$HERE/wrk_get_pool.lua" "$base")
+    read -r q50 q99 <<<"$(echo "$out" | latency)"
+    echo "${name}${suffix}_rps: $(echo "$out" | awk '/^Requests\/sec/{printf "%.0f", $2}') req/s"
+    echo "${name}${suffix}_p50: $q50 ms"
+    echo "${name}${suffix}_p99: $q99 ms"
+    non2xx=$(echo "$out" | awk '/Non-2xx/{print $NF}')
+    if [ -n "$non2xx" ]; then echo "${name}${suffix}_non2xx: $non2xx responses"; fi
+  done
+}
 
-# 3. memory
+# 1. queries on the million reports: latency at a dashboard-like 8 connections, then the
+# saturated rate at 64 (where p50 is mostly queueing: 64 / rate).
+log "warming the page cache"
+cat "$data/kotacerdas.db" >/dev/null
+run_queries 8 "" list open311 open311_bulk
+run_queries "$WRK_CONNS" "_c$WRK_CONNS" list open311
+
+# 2. durable submissions
+log "durable submissions (Open311 POST, $WRK_CONNS connections)"
+post=$(OPEN311_SERVICE_CODES="$codes" OPEN311_API_KEY="$key" OPEN311_JURISDICTION=manado \
+  OPEN311_BBOX="124.83,1.45,124.89,1.53" \
+  wrk -t2 -c"$WRK_CONNS" -d"$WRK_DURATION" --latency -s "$PEERS/wrk_post.lua" "$base/open311/v2/requests.json")
+rps=$(echo "$post" | awk '/^Requests\/sec/{printf "%.0f", $2}')
+read -r p50 p99 <<<"$(echo "$post" | latency)"
+echo "$post" | grep -E '^status [0-9]+:' | sed 's/^/submit_/' >&2
+ratio=$(echo "$post" | awk '/open311_post_2xx_ratio/{print $2}')
+echo "submit_2xx_ratio: $ratio ratio"
+echo "submit_rps: $rps req/s"
+echo "submit_p50: $p50 ms"
+echo "submit_p99: $p99 ms"
+[ -z "$peer_full" ] || echo "submit_vs_sqlite_1row_txn: $(awk -v a="$rps" -v b="$peer_full" 'BEGIN{printf "%.2f", a/b}') ratio"
+[ -z "$peer_group" ] || echo "submit_vs_sqlite_100row_txn: $(awk -v a="$rps" -v b="$peer_group" 'BEGIN{printf "%.2f", a/b}') ratio"
+
+# 3. the list again, after the submissions (a busy WAL)
+run_queries 8 "_after_writes" list
+
+# 4. memory
 echo "server_rss: $(awk '/^VmRSS/{printf "%.0f", $2/1024}' /proc/$pid/status) MB"
 echo "server_rss_peak: $(awk '/^VmHWM/{printf "%.0f", $2/1024}' /proc/$pid/status) MB"
 echo "reports_total: $(sqlite3 "$data/kotacerdas.db" "SELECT count(*) FROM reports") reports"

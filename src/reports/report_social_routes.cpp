@@ -39,8 +39,9 @@ void EscalationSweeper::Loop() {
   std::unique_lock lock(mu_);
   while (!cv_.wait_for(lock, interval_, [this] { return stop_; })) {
     lock.unlock();
-    // Batches of 500 until nothing is overdue, so a backlog after downtime clears quickly.
-    for (;;) {
+    // Batches of 500, at most 4 per interval: a backlog after downtime clears within minutes
+    // without holding the writer away from submissions.
+    for (int batch = 0; batch < 4; ++batch) {
       auto n = service_.EscalateOverdue(NowUtc(), 500);
       if (!n.ok()) {
         spdlog::warn("reports: escalation sweep failed: {}", n.error().message.en);
@@ -67,60 +68,59 @@ void Toggle(WorkflowContext& ctx, const std::shared_ptr<WorkflowContext>& self, 
 
 void PostComment(WorkflowContext& ctx, const std::shared_ptr<WorkflowContext>& self, Request& req,
                  Reply reply) {
-  auto region = ctx.module->FindRegion(req.Param("region"));
-  if (!region.ok()) return reply(Fail(region.error(), req));
-  auto body = http::ParseJsonObject(req);
-  if (!body.ok()) return reply(Fail(body.error(), req));
+  auto in = BeginRequest(ctx, req, reply);
+  if (!in) return;
+  const auto& region = in->region;
+  const json::object& body = in->body;
   Validation v;
-  http::JsonFields f(*body, v);
-  const bool present = body->contains("text");
+  http::JsonFields f(body, v);
+  const bool present = body.contains("text");
   auto text = Trimmed(f.String("text", true, kCommentMaxChars));
   f.RejectUnknown();
-  if (present && !text) v.Add("text", {"tidak boleh kosong", "must not be blank"});
-  if (!v.ok()) return reply(Fail(std::move(v).ToError(), req));
-  ctx.workflow.Comment(region->code, std::string(req.Param("tracking")), std::move(*text),
+  RequireText(v, text, present, "text");
+  if (RefuseInvalid(v, req, reply)) return;
+  ctx.workflow.Comment(region.code, std::string(req.Param("tracking")), std::move(*text),
                        WhoOf(req),
-                       AnswerWith(self, std::move(reply), req.english, region->code,
+                       AnswerWith(self, std::move(reply), req.english, region.code,
                                   AnswerShape::kCreated));
 }
 
 void PostModeration(WorkflowContext& ctx, const std::shared_ptr<WorkflowContext>& self,
                     Request& req, Reply reply) {
-  auto region = ctx.module->FindRegion(req.Param("region"));
-  if (!region.ok()) return reply(Fail(region.error(), req));
   auto id = ParseId(req.Param("id"));
   if (!id) return reply(Fail(NotFound({"Komentar tidak ditemukan.", "No such comment."}), req));
-  auto body = http::ParseJsonObject(req);
-  if (!body.ok()) return reply(Fail(body.error(), req));
+  auto in = BeginRequest(ctx, req, reply);
+  if (!in) return;
+  const auto& region = in->region;
   Validation v;
-  http::JsonFields f(*body, v);
+  http::JsonFields f(in->body, v);
   auto action = f.String("action", true, 20);
   f.RejectUnknown();
   if (action && *action != "approve" && *action != "hide") {
     v.Add("action", {"harus approve atau hide", "must be approve or hide"});
   }
-  if (!v.ok()) return reply(Fail(std::move(v).ToError(), req));
-  ctx.workflow.ModerateComment(region->code, std::string(req.Param("tracking")), *id,
+  if (RefuseInvalid(v, req, reply)) return;
+  ctx.workflow.ModerateComment(region.code, std::string(req.Param("tracking")), *id,
                                *action == "approve", WhoOf(req),
-                               AnswerWith(self, std::move(reply), req.english, region->code,
+                               AnswerWith(self, std::move(reply), req.english, region.code,
                                           AnswerShape::kAnswerOnly));
 }
 
 void PostRating(WorkflowContext& ctx, const std::shared_ptr<WorkflowContext>& self, Request& req,
                 Reply reply) {
-  auto region = ctx.module->FindRegion(req.Param("region"));
-  if (!region.ok()) return reply(Fail(region.error(), req));
-  auto body = http::ParseJsonObject(req);
-  if (!body.ok()) return reply(Fail(body.error(), req));
+  auto in = BeginRequest(ctx, req, reply);
+  if (!in) return;
+  const auto& region = in->region;
+  const json::object& body = in->body;
   Validation v;
-  http::JsonFields f(*body, v);
+  http::JsonFields f(body, v);
   auto stars = f.Integer("stars", true, 1, 5);
   auto text = Trimmed(f.String("text", false, kRatingTextMaxChars));
   f.RejectUnknown();
-  if (!v.ok()) return reply(Fail(std::move(v).ToError(), req));
-  ctx.workflow.Rate(region->code, std::string(req.Param("tracking")), static_cast<int>(*stars),
+  if (RefuseInvalid(v, req, reply)) return;
+  ctx.workflow.Rate(region.code, std::string(req.Param("tracking")), static_cast<int>(*stars),
                     std::move(text), WhoOf(req),
-                    AnswerWith(self, std::move(reply), req.english, region->code,
+                    AnswerWith(self, std::move(reply), req.english, region.code,
                                AnswerShape::kReport));
 }
 
@@ -231,7 +231,9 @@ Response GetMine(WorkflowContext& ctx, Request& req) {
       auto names = ctx.module->OpdNamesOf(r.report.region_code);
       if (names.ok()) it->second = std::move(*names);
     }
-    items.push_back(WorkflowReportJson(r, it->second, ReportView::kPrivate, now));
+    json::object item = WorkflowReportJson(r, it->second, ReportView::kPrivate, now);
+    item["region"] = r.report.region_code;  // the caller's reports may span regions
+    items.push_back(std::move(item));
   }
   json::object body{{"items", std::move(items)}};
   body["next_cursor"] = found->size() > n ? json::value(http::EncodeCursor(std::to_string((*found)[n - 1].report.id)))

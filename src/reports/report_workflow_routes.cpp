@@ -49,35 +49,44 @@ MutatedDone AnswerWith(std::shared_ptr<WorkflowContext> ctx, Reply reply, bool e
   };
 }
 
+std::optional<WorkflowRequest> BeginRequest(WorkflowContext& ctx, const Request& req,
+                                            const Reply& reply) {
+  auto region = ctx.module->FindRegion(req.Param("region"));
+  if (!region.ok()) {
+    reply(Fail(region.error(), req));
+    return std::nullopt;
+  }
+  auto body = http::ParseJsonObject(req);
+  if (!body.ok()) {
+    reply(Fail(body.error(), req));
+    return std::nullopt;
+  }
+  return WorkflowRequest{std::move(*region), std::move(*body)};
+}
+
+bool RefuseInvalid(Validation& v, const Request& req, const Reply& reply) {
+  if (v.ok()) return false;
+  reply(Fail(std::move(v).ToError(), req));
+  return true;
+}
+
+void RequireText(Validation& v, const std::optional<std::string>& value, bool present,
+                 std::string_view name) {
+  if (present && !value) v.Add(std::string(name), {"tidak boleh kosong", "must not be blank"});
+}
+
 }  // namespace internal
 
 namespace {
 
 using namespace internal;
 
-// Parses the JSON body into fields; on error replies 400/415 and returns false.
-bool ParseBody(const Request& req, const Reply& reply, json::object& body) {
-  auto parsed = http::ParseJsonObject(req);
-  if (!parsed.ok()) {
-    reply(Fail(parsed.error(), req));
-    return false;
-  }
-  body = std::move(*parsed);
-  return true;
-}
-
-// A required text field that must not be blank.
-void RequireText(Validation& v, const std::optional<std::string>& value, bool present,
-                 std::string_view name) {
-  if (present && !value) v.Add(std::string(name), {"tidak boleh kosong", "must not be blank"});
-}
-
 void PostStatus(WorkflowContext& ctx, const std::shared_ptr<WorkflowContext>& self, Request& req,
                 Reply reply) {
-  auto region = ctx.module->FindRegion(req.Param("region"));
-  if (!region.ok()) return reply(Fail(region.error(), req));
-  json::object body;
-  if (!ParseBody(req, reply, body)) return;
+  auto in = BeginRequest(ctx, req, reply);
+  if (!in) return;
+  const auto& region = in->region;
+  const json::object& body = in->body;
   Validation v;
   http::JsonFields f(body, v);
   auto status = f.String("status", true, 20);
@@ -93,38 +102,38 @@ void PostStatus(WorkflowContext& ctx, const std::shared_ptr<WorkflowContext>& se
                        "must be diverifikasi, diproses, selesai or ditolak"});
     }
   }
-  if (!v.ok()) return reply(Fail(std::move(v).ToError(), req));
-  ctx.workflow.ChangeStatus(region->code, std::string(req.Param("tracking")), *to, std::move(reason),
+  if (RefuseInvalid(v, req, reply)) return;
+  ctx.workflow.ChangeStatus(region.code, std::string(req.Param("tracking")), *to, std::move(reason),
                             std::move(note), note_public, WhoOf(req),
-                            AnswerWith(self, std::move(reply), req.english, region->code,
+                            AnswerWith(self, std::move(reply), req.english, region.code,
                                        AnswerShape::kReport));
 }
 
 void PostReopen(WorkflowContext& ctx, const std::shared_ptr<WorkflowContext>& self, Request& req,
                 Reply reply) {
-  auto region = ctx.module->FindRegion(req.Param("region"));
-  if (!region.ok()) return reply(Fail(region.error(), req));
-  json::object body;
-  if (!ParseBody(req, reply, body)) return;
+  auto in = BeginRequest(ctx, req, reply);
+  if (!in) return;
+  const auto& region = in->region;
+  const json::object& body = in->body;
   Validation v;
   http::JsonFields f(body, v);
   const bool present = body.contains("reason");
   auto reason = Trimmed(f.String("reason", true, kReasonMaxChars));
   f.RejectUnknown();
   RequireText(v, reason, present, "reason");
-  if (!v.ok()) return reply(Fail(std::move(v).ToError(), req));
-  ctx.workflow.Reopen(region->code, std::string(req.Param("tracking")), std::move(*reason),
+  if (RefuseInvalid(v, req, reply)) return;
+  ctx.workflow.Reopen(region.code, std::string(req.Param("tracking")), std::move(*reason),
                       WhoOf(req),
-                      AnswerWith(self, std::move(reply), req.english, region->code,
+                      AnswerWith(self, std::move(reply), req.english, region.code,
                                  AnswerShape::kReport));
 }
 
 void PostNote(WorkflowContext& ctx, const std::shared_ptr<WorkflowContext>& self, Request& req,
               Reply reply) {
-  auto region = ctx.module->FindRegion(req.Param("region"));
-  if (!region.ok()) return reply(Fail(region.error(), req));
-  json::object body;
-  if (!ParseBody(req, reply, body)) return;
+  auto in = BeginRequest(ctx, req, reply);
+  if (!in) return;
+  const auto& region = in->region;
+  const json::object& body = in->body;
   Validation v;
   http::JsonFields f(body, v);
   const bool present = body.contains("text");
@@ -132,19 +141,19 @@ void PostNote(WorkflowContext& ctx, const std::shared_ptr<WorkflowContext>& self
   auto is_public = f.Bool("public", true);
   f.RejectUnknown();
   RequireText(v, text, present, "text");
-  if (!v.ok()) return reply(Fail(std::move(v).ToError(), req));
-  ctx.workflow.AddNote(region->code, std::string(req.Param("tracking")), std::move(*text),
+  if (RefuseInvalid(v, req, reply)) return;
+  ctx.workflow.AddNote(region.code, std::string(req.Param("tracking")), std::move(*text),
                        *is_public, WhoOf(req),
-                       AnswerWith(self, std::move(reply), req.english, region->code,
+                       AnswerWith(self, std::move(reply), req.english, region.code,
                                   AnswerShape::kCreated));
 }
 
 void PostAssign(WorkflowContext& ctx, const std::shared_ptr<WorkflowContext>& self, Request& req,
                 Reply reply) {
-  auto region = ctx.module->FindRegion(req.Param("region"));
-  if (!region.ok()) return reply(Fail(region.error(), req));
-  json::object body;
-  if (!ParseBody(req, reply, body)) return;
+  auto in = BeginRequest(ctx, req, reply);
+  if (!in) return;
+  const auto& region = in->region;
+  const json::object& body = in->body;
   Validation v;
   http::JsonFields f(body, v);
   auto opd = f.Integer("opd_id", true, 1, INT64_MAX);
@@ -152,28 +161,28 @@ void PostAssign(WorkflowContext& ctx, const std::shared_ptr<WorkflowContext>& se
   auto reason = Trimmed(f.String("reason", true, kReasonMaxChars));
   f.RejectUnknown();
   RequireText(v, reason, present, "reason");
-  if (!v.ok()) return reply(Fail(std::move(v).ToError(), req));
-  ctx.workflow.Assign(region->code, std::string(req.Param("tracking")), *opd, std::move(*reason),
+  if (RefuseInvalid(v, req, reply)) return;
+  ctx.workflow.Assign(region.code, std::string(req.Param("tracking")), *opd, std::move(*reason),
                       WhoOf(req),
-                      AnswerWith(self, std::move(reply), req.english, region->code,
+                      AnswerWith(self, std::move(reply), req.english, region.code,
                                  AnswerShape::kReport));
 }
 
 void PostMerge(WorkflowContext& ctx, const std::shared_ptr<WorkflowContext>& self, Request& req,
                Reply reply) {
-  auto region = ctx.module->FindRegion(req.Param("region"));
-  if (!region.ok()) return reply(Fail(region.error(), req));
-  json::object body;
-  if (!ParseBody(req, reply, body)) return;
+  auto in = BeginRequest(ctx, req, reply);
+  if (!in) return;
+  const auto& region = in->region;
+  const json::object& body = in->body;
   Validation v;
   http::JsonFields f(body, v);
   auto into = f.String("into", true, 40);
   auto reason = Trimmed(f.String("reason", false, kReasonMaxChars));
   f.RejectUnknown();
-  if (!v.ok()) return reply(Fail(std::move(v).ToError(), req));
-  ctx.workflow.Merge(region->code, std::string(req.Param("tracking")), std::move(*into),
+  if (RefuseInvalid(v, req, reply)) return;
+  ctx.workflow.Merge(region.code, std::string(req.Param("tracking")), std::move(*into),
                      reason.value_or(""), WhoOf(req),
-                     AnswerWith(self, std::move(reply), req.english, region->code,
+                     AnswerWith(self, std::move(reply), req.english, region.code,
                                 AnswerShape::kReport));
 }
 

@@ -61,6 +61,21 @@ std::optional<std::string> Trimmed(std::optional<std::string> s);
 // The reply to a mutation: the report (private view), or the mutation's answer (200 or 201).
 MutatedDone AnswerWith(std::shared_ptr<WorkflowContext> ctx, http::Reply reply, bool english,
                        std::string region, AnswerShape shape);
+// The region of the path and the JSON body of a workflow request.
+struct WorkflowRequest {
+  regions::Region region;
+  boost::json::object body;
+};
+// Resolves the region and parses the body; on error replies (404, 400, 415) and returns
+// nullopt.
+std::optional<WorkflowRequest> BeginRequest(WorkflowContext& ctx, const http::Request& req,
+                                            const http::Reply& reply);
+// Replies 400 with `v`'s problems and returns true when there are any.
+bool RefuseInvalid(Validation& v, const http::Request& req, const http::Reply& reply);
+// Adds "<name> must not be blank" when the field was sent but is only white space.
+void RequireText(Validation& v, const std::optional<std::string>& value, bool present,
+                 std::string_view name);
+
 // Public, or the caller is its reporter or an officer who may see it.
 bool CanSeeReport(const Who& who, const Report& r);
 // Officers who see internal notes and personal data: handlers, moderators, region.read_private.
