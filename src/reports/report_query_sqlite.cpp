@@ -56,6 +56,13 @@ Query BuildQuery(const ReportFilter& f) {
   if (f.from) q.Where("created_at >= ?", *f.from);
   if (f.to) q.Where("created_at < ?", *f.to);
   if (f.bbox) {
+    // The R*Tree (migration 0006) finds the candidates: it keeps 32-bit floats rounded outwards,
+    // so it is asked for a box a little larger (~10 m) and the exact test runs on the row.
+    constexpr double kSlack = 1e-4;
+    q.Where("id IN (SELECT id FROM reports_rtree WHERE max_lon >= ?", f.bbox->min_lon - kSlack);
+    q.Where("min_lon <= ?", f.bbox->max_lon + kSlack);
+    q.Where("max_lat >= ?", f.bbox->min_lat - kSlack);
+    q.Where("min_lat <= ?)", f.bbox->max_lat + kSlack);
     q.Where("lon >= ?", f.bbox->min_lon);
     q.Where("lon <= ?", f.bbox->max_lon);
     q.Where("lat >= ?", f.bbox->min_lat);
