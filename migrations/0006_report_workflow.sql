@@ -27,14 +27,15 @@ CREATE INDEX reports_resolve_clock ON reports (resolve_due)
 -- newest first without scanning the other statuses.
 CREATE INDEX reports_category_status ON reports (region_code, category_code, status, id);
 CREATE INDEX reports_kecamatan_status ON reports (region_code, kecamatan_code, status, id);
--- Where reports are, for bounding-box lists (the map): an R*Tree of the points, kept by a
--- trigger (a report's location never changes after filing). Its id is the report's id.
+-- Where reports are, for bounding-box lists (the map) and possible duplicates near a point: an
+-- R*Tree of the points, kept by a trigger (a report's location never changes after filing).
+-- Its id is the report's id.
 CREATE VIRTUAL TABLE reports_rtree USING rtree (id, min_lat, max_lat, min_lon, max_lon);
 INSERT INTO reports_rtree SELECT id, lat, lat, lon, lon FROM reports;
 CREATE TRIGGER reports_rtree_insert AFTER INSERT ON reports BEGIN
   INSERT INTO reports_rtree VALUES (NEW.id, NEW.lat, NEW.lat, NEW.lon, NEW.lon);
 END;
--- Possible duplicates: same category, recent.
+-- Open311 GET requests: a service_code within a date window.
 CREATE INDEX reports_category_created ON reports (region_code, category_code, created_at);
 CREATE INDEX reports_reporter ON reports (reporter_user_id, id) WHERE reporter_user_id IS NOT NULL;
 

@@ -219,9 +219,10 @@ Result<std::vector<WorkflowReport>> WorkflowStore::Nearby(std::string_view regio
                                                           int limit) {
   return db_.Read([&](Connection& conn) -> Result<std::vector<WorkflowReport>> {
     KC_ASSIGN_OR_RETURN(auto st, conn.Prepare(Select(
-        "region_code = ?1 AND category_code = ?2 AND created_at >= ?3 "
-        "AND status IN ('diterima', 'diverifikasi', 'diproses') AND is_public = 1 "
-        "AND lat BETWEEN ?4 AND ?5 AND lon BETWEEN ?6 AND ?7 ORDER BY id DESC LIMIT ?8")));
+        "id IN (SELECT id FROM reports_rtree WHERE max_lat >= ?4 AND min_lat <= ?5 "
+        "AND max_lon >= ?6 AND min_lon <= ?7) AND region_code = ?1 AND category_code = ?2 "
+        "AND created_at >= ?3 AND status IN ('diterima', 'diverifikasi', 'diproses') "
+        "AND is_public = 1 ORDER BY id DESC LIMIT ?8")));
     st.Bind(1, region).Bind(2, category).Bind(3, since).Bind(4, min_lat).Bind(5, max_lat);
     st.Bind(6, min_lon).Bind(7, max_lon).Bind(8, limit);
     return Collect(st);

@@ -30,6 +30,13 @@ WebhookDispatcher::~WebhookDispatcher() {
 }
 
 void WebhookDispatcher::Publish(const ReportEvent& event) {
+  // Most regions have no webhook: one indexed read spares the single writer a job per event.
+  auto hooked = db_.Read([&](store::Connection& conn) -> Result<bool> {
+    KC_ASSIGN_OR_RETURN(auto st, conn.Prepare(
+        "SELECT 1 FROM report_webhooks WHERE region_code = ?1 LIMIT 1"));
+    return st.Bind(1, event.region_code).Step();
+  });
+  if (hooked.ok() && !*hooked) return;
   const std::string event_id = "evt_" + RandomHexId() + RandomHexId();
   db_.Write(
       [event, event_id, now = FormatUtc(options_.clock())](store::Connection& conn) -> Status {
