@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "reports/report_service.h"
+#include "reports/report_workflow_json.h"
 #include "reports/report_workflow_internal.h"
 #include "reports/report_workflow_service.h"
 
@@ -81,11 +82,6 @@ Result<MutationResult> ApplySupport(Connection& conn, const WorkflowReport& wr, 
   return out;
 }
 
-json::object NewCommentJson(int64_t id, const std::string& text, const std::string& status,
-                         const std::string& author, const std::string& at) {
-  return {{"id", id}, {"text", text}, {"status", status}, {"author", author}, {"created_at", at}};
-}
-
 Result<MutationResult> ApplyComment(Connection& conn, const WorkflowReport& wr,
                                     const std::string& text, const Who& who) {
   const Report& r = wr.report;
@@ -101,7 +97,9 @@ Result<MutationResult> ApplyComment(Connection& conn, const WorkflowReport& wr,
   KC_RETURN_IF_ERROR(st.Bind(6, now).Run());
   const int64_t id = conn.LastInsertId();
   MutationResult out;
-  out.answer["comment"] = NewCommentJson(id, text, status, who.name, now);
+  out.answer["comment"] = CommentJson({.id = id, .report_id = r.id, .user_id = who.user_id,
+                                       .author_name = who.name, .text = text, .status = status,
+                                       .created_at = now});
   if (status == "approved") {
     KC_ASSIGN_OR_RETURN(auto event, MakeEvent(conn, r, kEventCommented, {{"comment_id", id}}, now));
     out.events.push_back(std::move(event));
@@ -125,7 +123,9 @@ Result<MutationResult> ApplyModerate(Connection& conn, const WorkflowReport& wr,
   KC_ASSIGN_OR_RETURN(bool row, st.Step());
   if (!row) return NotFound({"Komentar tidak ditemukan.", "No such comment."});
   MutationResult out;
-  out.answer["comment"] = NewCommentJson(comment_id, st.String(0), status, st.String(1), st.String(2));
+  out.answer["comment"] = CommentJson({.id = comment_id, .report_id = r.id, .user_id = 0,
+                                       .author_name = st.String(1), .text = st.String(0),
+                                       .status = status, .created_at = st.String(2)});
   KC_RETURN_IF_ERROR(st.Run());  // finish the statement before the next one
   KC_RETURN_IF_ERROR(Audit(conn, who, r, "report.comment_moderate", nullptr,
                            json::object{{"comment_id", comment_id}, {"status", status}}));
