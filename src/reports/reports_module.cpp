@@ -1,5 +1,6 @@
 #include "reports/reports_module.h"
 
+#include "reports/notifications.h"
 #include "reports/report_workflow_routes.h"
 
 #include <filesystem>
@@ -57,6 +58,7 @@ Status RegisterRoutes(http::Router& router, store::Database& db) {
   workflow->sweeper = std::make_unique<EscalationSweeper>(workflow->workflow, std::chrono::minutes(1));
   AddWorkflowRoutes(router, workflow);
   AddSocialRoutes(router, workflow);
+  AddNotificationRoutes(router, std::make_shared<NotificationStore>(db));
   return Ok();
 }
 

@@ -18,7 +18,8 @@ import { chromium } from 'playwright-core';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..');
 const BIN = path.resolve(process.env.KC_BINARY || path.join(root, 'build', 'test', 'src', 'app', 'kotacerdas'));
-const DIST = path.join(root, 'web', 'dist');
+// KC_WEB_DIST: another build of the web app (e.g. vite build --outDir elsewhere).
+const DIST = path.resolve(process.env.KC_WEB_DIST || path.join(root, 'web', 'dist'));
 const ARTIFACTS = path.join(root, 'test-artifacts', 'web');
 const AREA_SOURCE =
   process.env.KOTACERDAS_AREA_SOURCE || path.join(root, 'tools', 'areas', 'node_modules', 'idn-area-data', 'data');
