@@ -19,6 +19,7 @@
 
 #include "core/random.h"
 #include "http/access_log.h"
+#include "http/compression.h"
 #include "http/websocket_stream.h"
 
 namespace kc::http {
@@ -349,6 +350,7 @@ class Session : public std::enable_shared_from_this<Session> {
     // A refused request whose body was not read poisons the connection: always close then.
     const bool body_unread = parser_ && !parser_->is_done();
     const bool keep = keep_alive_ && !r.close && !body_unread && !server_.stopping();
+    MaybeGzip(r, req_.Header("accept-encoding"));
     res_ = {};
     res_.version(11);
     res_.result(static_cast<unsigned>(r.status));

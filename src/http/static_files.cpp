@@ -5,6 +5,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "http/compression.h"
+
 namespace kc::http {
 
 namespace fs = std::filesystem;
@@ -57,14 +59,6 @@ bool ReadFile(const fs::path& p, std::string& out) {
   ss << in.rdbuf();
   out = std::move(ss).str();
   return true;
-}
-
-bool AcceptsEncoding(std::string_view header, std::string_view coding) {
-  // Good enough for browsers: "gzip, deflate, br" (a q=0 opt-out is rare and still handled).
-  const size_t at = header.find(coding);
-  if (at == std::string_view::npos) return false;
-  const std::string_view rest = header.substr(at + coding.size());
-  return !(rest.starts_with(";q=0") && !rest.starts_with(";q=0."));
 }
 
 Response NotFoundResponse(bool english) {

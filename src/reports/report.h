@@ -83,6 +83,15 @@ std::string FormatLocal(TimePoint t, int utc_offset_minutes);
 bool InIndonesia(double lat, double lon);
 
 // A list query. Every set field narrows the result; ordered by id, newest first.
+// What a map marker needs of a report (the lean map feed).
+struct ReportPoint {
+  int64_t id = 0;
+  std::string tracking;
+  double lat = 0, lon = 0;
+  std::string status;
+  std::string category_code;
+};
+
 struct ReportFilter {
   std::string region_code;
   std::vector<ReportStatus> statuses;  // any of

@@ -29,9 +29,12 @@ struct Query {
   }
 };
 
-Query BuildQuery(const ReportFilter& f) {
+// The columns of the map feed (ReportPoint).
+constexpr std::string_view kPointColumns = "id, tracking, lat, lon, status, category_code";
+
+Query BuildQuery(const ReportFilter& f, std::string_view columns) {
   Query q;
-  q.sql = "SELECT " + std::string(kReportColumns) + " FROM reports WHERE region_code = ?1";
+  q.sql = "SELECT " + std::string(columns) + " FROM reports WHERE region_code = ?1";
   q.params.emplace_back(f.region_code);
   if (!f.statuses.empty()) {
     q.sql += " AND status IN (";
@@ -76,23 +79,39 @@ Query BuildQuery(const ReportFilter& f) {
   return q;
 }
 
-}  // namespace
-
-Result<std::vector<Report>> SqliteReportStore::ListReports(const ReportFilter& filter) {
-  const Query q = BuildQuery(filter);
-  return db_.Read([&](store::Connection& conn) -> Result<std::vector<Report>> {
+// Runs `q` and decodes every row with `decode`.
+template <class T, class Decode>
+Result<std::vector<T>> Collect(store::Database& db, const Query& q, Decode decode) {
+  return db.Read([&](store::Connection& conn) -> Result<std::vector<T>> {
     KC_ASSIGN_OR_RETURN(auto st, conn.Prepare(q.sql));
     for (size_t i = 0; i < q.params.size(); ++i) {
       const int index = static_cast<int>(i + 1);
       std::visit([&](const auto& v) { st.Bind(index, v); }, q.params[i]);
     }
-    std::vector<Report> out;
+    std::vector<T> out;
     while (true) {
       KC_ASSIGN_OR_RETURN(bool row, st.Step());
       if (!row) break;
-      out.push_back(ReportFromRow(st));
+      out.push_back(decode(st));
     }
     return out;
+  });
+}
+
+}  // namespace
+
+Result<std::vector<Report>> SqliteReportStore::ListReports(const ReportFilter& filter) {
+  return Collect<Report>(db_, BuildQuery(filter, kReportColumns), ReportFromRow);
+}
+
+Result<std::vector<ReportPoint>> SqliteReportStore::ListPoints(const ReportFilter& filter) {
+  return Collect<ReportPoint>(db_, BuildQuery(filter, kPointColumns), [](const store::Statement& st) {
+    return ReportPoint{.id = st.Int(0),
+                       .tracking = st.String(1),
+                       .lat = st.Double(2),
+                       .lon = st.Double(3),
+                       .status = st.String(4),
+                       .category_code = st.String(5)};
   });
 }
 

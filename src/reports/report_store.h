@@ -97,6 +97,8 @@ class ReportStore {
                                                    std::string_view tracking) = 0;
   // Up to filter.limit + 1 reports (the extra one tells the caller a next page exists).
   virtual Result<std::vector<Report>> ListReports(const ReportFilter& filter) = 0;
+  // The same selection (and order, and limit + 1) as ListReports, only the map's columns.
+  virtual Result<std::vector<ReportPoint>> ListPoints(const ReportFilter& filter) = 0;
 
   // --- photos (FindReport fills Report::media itself) ---
   // Fills media (photos and media_url) of every report in `reports` with one query for the

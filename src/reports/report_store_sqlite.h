@@ -33,6 +33,7 @@ class SqliteReportStore : public ReportStore {
   Result<std::optional<Report>> FindReport(std::string_view region,
                                            std::string_view tracking) override;
   Result<std::vector<Report>> ListReports(const ReportFilter& filter) override;
+  Result<std::vector<ReportPoint>> ListPoints(const ReportFilter& filter) override;
 
   Status LoadMedia(std::vector<Report>& reports) override;
   void AddPhotos(std::string region, int64_t report_id, std::vector<ReportPhoto> photos,

@@ -391,14 +391,18 @@ describe('map with 10,000 reports', () => {
     if (!seed.ok) return t.skip(seed.reason);
     const { page, close } = await openPage('desktop');
     try {
-      // The export answers with 10,000 synthetic reports across Manado (same-origin route).
+      // The map feed answers with 10,000 synthetic reports across Manado (same-origin route).
       const statuses = ['diterima', 'diverifikasi', 'diproses', 'selesai'];
-      const features = Array.from({ length: 10_000 }, (_, i) => ({
-        type: 'Feature',
-        geometry: { type: 'Point', coordinates: [124.8 + ((i * 7919) % 1500) / 10_000, 1.42 + ((i * 104729) % 1600) / 10_000] },
-        properties: { tracking: `MDO-T${i}`, status: statuses[i % 4], category: 'jalan-rusak', description: `uji ${i}` },
-      }));
-      await page.route('**/reports/export.geojson*', (route) => route.fulfill({ json: { type: 'FeatureCollection', features } }));
+      const points = Array.from({ length: 10_000 }, (_, i) => [
+        1.42 + ((i * 104729) % 1600) / 10_000,
+        124.8 + ((i * 7919) % 1500) / 10_000,
+        i % 4,
+        0,
+        `MDO-T${i}`,
+      ]);
+      await page.route('**/reports/map-points*', (route) =>
+        route.fulfill({ json: { count: points.length, truncated: false, statuses, categories: ['jalan-rusak'], points } }),
+      );
       const t0 = Date.now();
       await page.goto(`${server.base}/r/${REGION.slug}/peta`);
       await page.waitForSelector('#region-map[data-reports="10000"][data-markers]');

@@ -4,16 +4,18 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, reportsApi, type RegionProfile } from '../api';
-import { REPORT_STATUSES, type Category } from '../api-types';
+import { REPORT_STATUSES, type Category, type Report } from '../api-types';
 import { ErrorNotice, Loading } from '../components/common';
 import { StatusBadge, statusLabel } from '../components/ReportBits';
 import { formatNumber } from '../format';
 import { useLang } from '../i18n';
 import type { MapHandle } from '../map/leafletMap';
 import type { ReportLayer } from '../map/reportLayer';
-import { loadMapReports, type MapFilter, type MapReport } from '../report/mapData';
+import { filterQuery, loadMapReports, type MapFilter, type MapReport } from '../report/mapData';
 import { statusTone, TONE_FILL } from '../report/status';
 import { reportPath } from '../router';
+
+const LIST_SIZE = 20;
 
 type Load = { state: 'loading' } | { state: 'ok'; items: MapReport[]; truncated: boolean } | { state: 'error'; error: ApiError };
 
@@ -43,6 +45,17 @@ export function ReportsOnMap({
     );
     return () => ctrl.abort();
   }, [region.slug, lang]);
+
+  // The newest few with their descriptions, for the list under the map.
+  const [latest, setLatest] = useState<Report[]>([]);
+  useEffect(() => {
+    const ctrl = new AbortController();
+    reportsApi.list(region.slug, filterQuery(filter, { limit: String(LIST_SIZE) }), ctrl.signal).then(
+      (r) => setLatest(r.items),
+      () => setLatest([]),
+    );
+    return () => ctrl.abort();
+  }, [region.slug, filter.status, filter.category, filter.kecamatan]);
 
   useEffect(() => {
     const ctrl = new AbortController();
@@ -153,7 +166,7 @@ export function ReportsOnMap({
             <p class="empty">{t('map.noReports')}</p>
           ) : (
             <ul class="report-list">
-              {load.items.slice(0, 20).map((r) => (
+              {latest.map((r) => (
                 <li key={r.tracking}>
                   <a href={reportPath(region.slug, r.tracking)}>{r.tracking}</a> <StatusBadge status={r.status} />
                   <br />

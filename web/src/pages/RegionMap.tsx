@@ -6,15 +6,18 @@ import { tileConfig } from '../config';
 import { useLang } from '../i18n';
 import type { MapHandle } from '../map/leafletMap';
 import { useResource } from '../resource';
+import { prefetchMapReports } from '../report/mapData';
 import { ReportsOnMap } from './MapReports';
 import { RegionNotFound } from './RegionNotFound';
 
 export function RegionMap({ slug }: { slug: string }) {
   const { lang, t } = useLang();
-  // Start fetching Leaflet while the region loads (the promise is shared with MapBody's).
+  // Start fetching Leaflet and the reports while the region loads (both promises are shared
+  // with the loads that use them).
   useEffect(() => {
     void import('../map/leafletMap').catch(() => undefined);
-  }, []);
+    prefetchMapReports(slug);
+  }, [slug]);
   const [region, retry] = useResource((signal) => api.region(slug, signal), [slug, lang]);
   useTitle(
     region.state === 'ok'

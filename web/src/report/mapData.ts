@@ -1,9 +1,8 @@
-// Loading the public reports for the map: the GeoJSON export in one request when the server
-// has it, otherwise the paged list (100 per page) up to MAX_LIST_PAGES pages.
-import { ApiError, apiGet, reportsApi } from '../api';
-import type { Report } from '../api-types';
-
-export const MAX_LIST_PAGES = 50;
+// Loading the public reports for the map from the lean map feed
+// (GET /api/v1/regions/{slug}/reports/map-points): one request, positional arrays, status and
+// category codes listed once. The first load can be started before the page has rendered
+// (prefetchMapReports), so the reports arrive while Leaflet and the region still load.
+import { apiGet } from '../api';
 
 export interface MapReport {
   tracking: string;
@@ -11,8 +10,6 @@ export interface MapReport {
   category: string;
   lat: number;
   lon: number;
-  kecamatan_code: string | null;
-  description: string;
 }
 
 export interface MapFilter {
@@ -20,6 +17,8 @@ export interface MapFilter {
   category: string;
   kecamatan: string;
 }
+
+export const NO_FILTER: MapFilter = { status: '', category: '', kecamatan: '' };
 
 export function filterQuery(f: MapFilter, extra: Record<string, string> = {}): string {
   const q = new URLSearchParams();
@@ -30,41 +29,51 @@ export function filterQuery(f: MapFilter, extra: Record<string, string> = {}): s
   return q.toString();
 }
 
-interface GeoFeature {
-  geometry: { type: string; coordinates: [number, number] } | null;
-  properties: Partial<Report> | null;
+/** The feed as the server sends it: points are [lat, lon, status index, category index, tracking]. */
+export interface MapPointsDoc {
+  count?: number;
+  truncated?: boolean;
+  statuses?: string[];
+  categories?: string[];
+  points?: unknown[];
 }
 
-/** GeoJSON point features to map reports; features without a point are skipped. */
-export function fromGeoJson(fc: { features?: GeoFeature[] }): MapReport[] {
-  const out: MapReport[] = [];
-  for (const f of fc.features ?? []) {
-    const c = f.geometry?.type === 'Point' ? f.geometry.coordinates : null;
-    const p = f.properties ?? {};
-    if (!c || typeof c[0] !== 'number' || typeof c[1] !== 'number') continue;
-    out.push({
-      tracking: String(p.tracking ?? ''),
-      status: String(p.status ?? ''),
-      category: String(p.category ?? ''),
-      lat: c[1],
-      lon: c[0],
-      kecamatan_code: p.kecamatan_code ?? null,
-      description: String(p.description ?? ''),
+/** Decodes the feed; malformed points are skipped, unknown indexes read as ''. */
+export function fromPoints(doc: MapPointsDoc): { items: MapReport[]; truncated: boolean } {
+  const statuses = doc.statuses ?? [];
+  const categories = doc.categories ?? [];
+  const items: MapReport[] = [];
+  for (const p of doc.points ?? []) {
+    if (!Array.isArray(p) || p.length < 5) continue;
+    const [lat, lon, s, c, tracking] = p as [unknown, unknown, unknown, unknown, unknown];
+    if (typeof lat !== 'number' || typeof lon !== 'number' || typeof tracking !== 'string') continue;
+    items.push({
+      tracking,
+      lat,
+      lon,
+      status: typeof s === 'number' ? (statuses[s] ?? '') : '',
+      category: typeof c === 'number' ? (categories[c] ?? '') : '',
     });
   }
-  return out;
+  return { items, truncated: doc.truncated === true };
 }
 
-export function fromReport(r: Report): MapReport {
-  return {
-    tracking: r.tracking,
-    status: r.status,
-    category: r.category,
-    lat: r.lat,
-    lon: r.lon,
-    kecamatan_code: r.kecamatan_code,
-    description: r.description,
-  };
+function feedPath(slug: string, f: MapFilter): string {
+  const q = filterQuery(f);
+  return `/api/v1/regions/${encodeURIComponent(slug)}/reports/map-points${q ? `?${q}` : ''}`;
+}
+
+// One prefetched answer, used by the next load of the same path within PREFETCH_TTL_MS.
+const PREFETCH_TTL_MS = 30_000;
+let prefetched: { path: string; at: number; doc: Promise<MapPointsDoc> } | null = null;
+
+/** Starts loading the unfiltered feed now; errors surface in the load that uses it. */
+export function prefetchMapReports(slug: string): void {
+  const path = feedPath(slug, NO_FILTER);
+  if (prefetched?.path === path && Date.now() - prefetched.at < PREFETCH_TTL_MS) return;
+  const doc = apiGet<MapPointsDoc>(path);
+  doc.catch(() => undefined); // unhandled until a load takes it
+  prefetched = { path, at: Date.now(), doc };
 }
 
 export async function loadMapReports(
@@ -72,23 +81,13 @@ export async function loadMapReports(
   f: MapFilter,
   signal: AbortSignal,
 ): Promise<{ items: MapReport[]; truncated: boolean }> {
-  try {
-    const fc = await apiGet<{ features?: GeoFeature[] }>(
-      `/api/v1/regions/${encodeURIComponent(slug)}/reports/export.geojson?${filterQuery(f)}`,
-      signal,
-    );
-    return { items: fromGeoJson(fc), truncated: false };
-  } catch (e) {
-    // No export route yet: the path then reads as a tracking number (404 report_not_found).
-    if (!(e instanceof ApiError) || (e.kind !== 'unavailable' && e.status !== 404 && e.status !== 403)) throw e;
+  const path = feedPath(slug, f);
+  let doc: Promise<MapPointsDoc>;
+  if (prefetched?.path === path && Date.now() - prefetched.at < PREFETCH_TTL_MS) {
+    doc = prefetched.doc;
+    prefetched = null; // a later load (after a filter change and back) asks afresh
+  } else {
+    doc = apiGet<MapPointsDoc>(path, signal);
   }
-  const items: MapReport[] = [];
-  let cursor = '';
-  for (let page = 0; page < MAX_LIST_PAGES; page++) {
-    const res = await reportsApi.list(slug, filterQuery(f, { limit: '100', ...(cursor ? { cursor } : {}) }), signal);
-    items.push(...res.items.map(fromReport));
-    if (!res.next_cursor) return { items, truncated: false };
-    cursor = res.next_cursor;
-  }
-  return { items, truncated: true };
+  return fromPoints(await doc);
 }

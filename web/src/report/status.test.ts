@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromGeoJson, filterQuery } from './mapData';
+import { filterQuery, fromPoints } from './mapData';
 import { compareForInbox, formatDistance, moveNeeds, nextStatuses, statusTone } from './status';
 
 describe('report status', () => {
@@ -36,15 +36,18 @@ describe('report status', () => {
 });
 
 describe('map data', () => {
-  it('reads GeoJSON points and skips features without one', () => {
-    const items = fromGeoJson({
-      features: [
-        { geometry: { type: 'Point', coordinates: [124.84, 1.47] }, properties: { tracking: 'MDO-1', status: 'diterima' } },
-        { geometry: null, properties: { tracking: 'MDO-2' } },
-      ],
+  it('decodes the map feed and skips malformed points', () => {
+    const { items, truncated } = fromPoints({
+      truncated: true,
+      statuses: ['diterima', 'selesai'],
+      categories: ['jalan-rusak'],
+      points: [[1.47, 124.84, 1, 0, 'MDO-1'], [1.4, 'x', 0, 0, 'MDO-2'], 'junk', [1.41, 124.8, 7, 0, 'MDO-3']],
     });
-    expect(items).toHaveLength(1);
-    expect(items[0]).toMatchObject({ tracking: 'MDO-1', lat: 1.47, lon: 124.84, status: 'diterima' });
+    expect(truncated).toBe(true);
+    expect(items).toEqual([
+      { tracking: 'MDO-1', lat: 1.47, lon: 124.84, status: 'selesai', category: 'jalan-rusak' },
+      { tracking: 'MDO-3', lat: 1.41, lon: 124.8, status: '', category: 'jalan-rusak' },
+    ]);
   });
   it('builds the filter query', () => {
     expect(filterQuery({ status: 'selesai', category: '', kecamatan: '71.71.01' }, { limit: '100' })).toBe(
