@@ -3,3 +3,5 @@
 // reports, staff inbox), sharing one server and one browser.
 import './run.mjs';
 import './flows.mjs';
+import './masterplan.mjs';
+import './admin.mjs';

@@ -198,3 +198,51 @@ export const reportsApi = {
   opds: (slug: string, signal?: AbortSignal) => apiGet<{ items: Opd[] }>(`${R(slug)}/opds`, signal),
   rules: (slug: string, signal?: AbortSignal) => apiGet<{ items: RoutingRule[] }>(`${R(slug)}/routing-rules`, signal),
 };
+
+// Password reset, announcements and notifications (the portal pages).
+export interface Announcement {
+  id: number;
+  region: string;
+  title: string;
+  body: string;
+  audience: 'all' | 'kecamatan' | 'agents' | 'kim' | string;
+  kecamatan_code: string | null;
+  pinned: boolean;
+  publish_at: string;
+  expires_at: string | null;
+}
+
+export interface UserNotification {
+  id: number;
+  /** The region's code ("71.71"); older servers sent the slug here. */
+  region: string;
+  region_slug?: string;
+  tracking: string;
+  kind: string;
+  from: string | null;
+  to: string | null;
+  text: string | null;
+  at: string;
+  unread: boolean;
+}
+
+export interface NotificationPage {
+  notifications: UserNotification[];
+  unread: number;
+  next_cursor?: string | null;
+}
+
+export const portalApi = {
+  resetRequest: (login: string) =>
+    apiRequest<{ sent_if_exists: boolean }>('POST', '/api/v1/auth/reset/request', { body: { login } }),
+  resetConfirm: (login: string, code: string, newPassword: string) =>
+    apiRequest<{ reset: boolean }>('POST', '/api/v1/auth/reset/confirm', {
+      body: { login, code, new_password: newPassword },
+    }),
+  announcements: (slug: string, signal?: AbortSignal) =>
+    apiGet<{ items: Announcement[] }>(`${R(slug)}/announcements`, signal),
+  notifications: (query: string, signal?: AbortSignal) =>
+    apiGet<NotificationPage>(`/api/v1/me/notifications?${query}`, signal),
+  markRead: (upTo: number) =>
+    apiRequest<{ unread: number }>('POST', '/api/v1/me/notifications/read', { body: { up_to: upTo } }),
+};

@@ -11,6 +11,12 @@ import { Landing } from './pages/Landing';
 import { NotFound } from './pages/NotFound';
 import { RegionHome } from './pages/RegionHome';
 import { RegionMap } from './pages/RegionMap';
+import { AdminLoader } from './pages/AdminLoader';
+import { MasterplanRoute } from './masterplan/route';
+import { ResetPassword } from './pages/ResetPassword';
+import { Track } from './pages/Track';
+import { UnreadBadge } from './components/UnreadBadge';
+import './portal.css';
 import { matchRoute, navigate, usePath, type Route } from './router';
 import { signOut, useSession } from './session';
 
@@ -36,6 +42,14 @@ function Page({ route }: { route: Route }) {
       return <MyReports />;
     case 'about':
       return <About />;
+    case 'admin':
+      return <AdminLoader slug={route.slug} section={route.section} item={route.item} />;
+    case 'track':
+      return <Track slug={route.slug} />;
+    case 'resetPassword':
+      return <ResetPassword />;
+    case 'masterplan':
+      return <MasterplanRoute slug={route.slug} section={route.section} item={route.item} />;
     case 'notFound':
       return <NotFound />;
   }
@@ -71,6 +85,7 @@ function Account({ route }: { route: Route }) {
       </span>
       <a class="account-link" href="/laporan-saya" aria-current={route.name === 'myReports' ? 'page' : undefined}>
         {t('nav.myReports')}
+        <UnreadBadge />
       </a>
       <button
         type="button"

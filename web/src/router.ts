@@ -13,6 +13,10 @@ export type Route =
   | { name: 'register' }
   | { name: 'myReports' }
   | { name: 'about' }
+  | { name: 'admin'; slug: string; section: string | null; item: string | null }
+  | { name: 'track'; slug: string | null }
+  | { name: 'resetPassword' }
+  | { name: 'masterplan'; slug: string; section: string; item: string | null }
   | { name: 'notFound' };
 
 const SLUG = '([^/]+)';
@@ -34,6 +38,22 @@ const TABLE: Array<[RegExp, (m: RegExpExecArray) => Route]> = [
   [/^\/masuk$/, () => ({ name: 'signIn' })],
   [/^\/daftar$/, () => ({ name: 'register' })],
   [/^\/laporan-saya$/, () => ({ name: 'myReports' })],
+  [
+    new RegExp(`^/r/${SLUG}/admin(?:/${SLUG})?(?:/${SLUG})?$`),
+    (m) => ({
+      name: 'admin',
+      slug: decode(m[1] ?? ''),
+      section: m[2] ? decode(m[2]) : null,
+      item: m[3] ? decode(m[3]) : null,
+    }),
+  ],
+  [new RegExp(`^/r/${SLUG}/lacak$`), (m) => ({ name: 'track', slug: decode(m[1] ?? '') })],
+  [/^\/lacak$/, () => ({ name: 'track', slug: null })],
+  [/^\/lupa-sandi$/, () => ({ name: 'resetPassword' })],
+  [
+    new RegExp(`^/r/${SLUG}/masterplan(?:/(kesiapan|program|opd)(?:/${SLUG})?)?$`),
+    (m) => ({ name: 'masterplan', slug: decode(m[1] ?? ''), section: m[2] ?? '', item: m[3] ? decode(m[3]) : null }),
+  ],
 ];
 
 function decode(s: string): string {
@@ -54,7 +74,7 @@ export function matchRoute(pathname: string): Route {
   return { name: 'notFound' };
 }
 
-export function regionPath(slug: string, page?: 'peta' | 'lapor' | 'kelola'): string {
+export function regionPath(slug: string, page?: 'peta' | 'lapor' | 'kelola' | 'lacak' | 'admin'): string {
   return `/r/${encodeURIComponent(slug)}${page ? `/${page}` : ''}`;
 }
 

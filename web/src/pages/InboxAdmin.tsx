@@ -1,5 +1,6 @@
 // Region admin view inside the inbox: the region's report categories (with SLA and default
-// OPD) and the routing rules (category and area to OPD).
+// OPD) and the routing rules (category and area to OPD), read-only at a glance while handling
+// reports; they are changed on the region admin pages (/r/{slug}/admin, web/src/admin/).
 import { reportsApi, type RegionProfile } from '../api';
 import { ErrorNotice, Loading } from '../components/common';
 import { useLang } from '../i18n';

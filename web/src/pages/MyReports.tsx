@@ -1,6 +1,6 @@
-// /laporan-saya: the signed-in citizen's reports (GET /api/v1/me/reports) and the ones still
-// waiting in this browser's outbox.
-import { api, reportsApi } from '../api';
+// /laporan-saya: the signed-in citizen's notifications (when the server has them), reports
+// (GET /api/v1/me/reports) and the ones still waiting in this browser's outbox.
+import { api, reportsApi, type RegionSummary } from '../api';
 import type { Report } from '../api-types';
 import { ErrorNotice, Loading, Notice, useTitle } from '../components/common';
 import { StatusBadge } from '../components/ReportBits';
@@ -10,6 +10,10 @@ import { useOutbox } from '../report/outbox';
 import { useResource } from '../resource';
 import { reportPath, signInPath } from '../router';
 import { useSession } from '../session';
+import { Notifications } from './Notifications';
+import { usePortalT } from './portal-messages';
+
+const NO_REGIONS: RegionSummary[] = [];
 
 type Mine = Report & { region?: { slug?: string; code?: string; name?: string } | null; region_slug?: string };
 
@@ -66,14 +70,17 @@ function Queued() {
 
 function MineBody() {
   const { lang, t } = useLang();
+  const pt = usePortalT().t;
   const [res, retry] = useResource(async (signal) => {
     const [mine, regions] = await Promise.all([reportsApi.mine(signal), api.regions(signal).catch(() => ({ items: [] }))]);
-    return { items: mine.items, slugs: new Map(regions.items.map((g) => [g.code, g.slug])) };
+    return { items: mine.items, regions: regions.items, slugs: new Map(regions.items.map((g) => [g.code, g.slug])) };
   }, [lang]);
   return (
     <>
       <h1>{t('mine.title')}</h1>
       <Queued />
+      <Notifications regions={res.state === 'ok' ? res.data.regions : NO_REGIONS} />
+      <h2>{pt('mine.filed')}</h2>
       {res.state === 'loading' && <Loading />}
       {res.state === 'error' &&
         (res.error.kind === 'unavailable' ? (
@@ -94,7 +101,8 @@ function MineBody() {
                   <StatusBadge status={r.status} />
                   <br />
                   <span class="small muted">
-                    {formatDateTime(r.created_at, { lang })} · {r.description.slice(0, 80)}
+                    {formatDateTime(r.created_at, { lang, timezone: res.data.regions.find((g) => g.slug === slug)?.timezone })} ·{' '}
+                    {r.description.slice(0, 80)}
                   </span>
                 </li>
               );

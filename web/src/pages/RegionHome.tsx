@@ -1,12 +1,22 @@
+// /r/{slug}: the region's home: local time, area counts, open and resolved report counts, the
+// latest public reports, tracking by number, and the announcements addressed to everyone.
 import { useEffect, useState } from 'preact/hooks';
-import { api, type RegionProfile } from '../api';
+import { api, portalApi, reportsApi, type Announcement, type RegionProfile } from '../api';
+import type { Report } from '../api-types';
 import { ErrorNotice, Loading, Notice, useTitle } from '../components/common';
 import { RegionNav, regionTypeLabel } from '../components/RegionHeader';
-import { formatDate, formatNumber, formatTime } from '../format';
+import { StatusBadge } from '../components/ReportBits';
+import { formatDate, formatDateTime, formatNumber, formatTime } from '../format';
 import { useLang } from '../i18n';
 import { useResource } from '../resource';
-import { regionPath } from '../router';
+import { regionPath, reportPath } from '../router';
+import { usePortalT } from './portal-messages';
+import { countReports, OPEN_STATUSES, RESOLVED_STATUSES, type ReportCount } from './regionCounts';
 import { RegionNotFound } from './RegionNotFound';
+import { TrackForm } from './Track';
+
+const LATEST = 5;
+const ANNOUNCEMENTS = 3;
 
 function useNow(intervalMs = 30_000): Date {
   const [now, setNow] = useState(() => new Date());
@@ -31,7 +41,36 @@ export function RegionHome({ slug }: { slug: string }) {
 
 function RegionBody({ region }: { region: RegionProfile }) {
   const { lang, t } = useLang();
+  const pt = usePortalT().t;
   const now = useNow();
+  const list = (q: string, signal?: AbortSignal) => reportsApi.list(region.slug, q, signal);
+  const [counts] = useResource(
+    async (signal) => {
+      const [open, resolved] = await Promise.all([
+        countReports(list, OPEN_STATUSES, signal),
+        countReports(list, RESOLVED_STATUSES, signal),
+      ]);
+      return { open, resolved };
+    },
+    [region.slug],
+  );
+  const [latest] = useResource((signal) => list(`limit=${LATEST}`, signal), [region.slug]);
+  const [news] = useResource((signal) => portalApi.announcements(region.slug, signal), [region.slug, lang]);
+  const countValue = (c: ReportCount | undefined, testid: string) =>
+    c ? (
+      <>
+        <span class="stat-value" data-testid={testid} data-count={c.n}>
+          {formatNumber(c.n, lang)}
+          {c.atLeast && '+'}
+        </span>
+        {c.atLeast && <span class="visually-hidden">{pt('home.countAtLeast', { n: formatNumber(c.n, lang) })}</span>}
+      </>
+    ) : (
+      <span class="stat-value" aria-hidden="true">
+        —
+      </span>
+    );
+  const c = counts.state === 'ok' ? counts.data : undefined;
   return (
     <>
       <RegionNav region={region} current="home" />
@@ -70,17 +109,64 @@ function RegionBody({ region }: { region: RegionProfile }) {
             <span class="stat-value">{formatNumber(region.counts.kelurahan, lang)}</span>
             <span class="stat-label">{t('region.kelurahan')}</span>
           </li>
-          <li class="stat stat-pending" data-slot="reports-open">
-            <span class="stat-value" aria-hidden="true">—</span>
+          <li class="stat" data-slot="reports-open">
+            {countValue(c?.open, 'count-open')}
             <span class="stat-label">{t('region.reportsOpen')}</span>
-            <span class="stat-note">{t('common.comingSoon')}</span>
           </li>
-          <li class="stat stat-pending" data-slot="reports-resolved">
-            <span class="stat-value" aria-hidden="true">—</span>
+          <li class="stat" data-slot="reports-resolved">
+            {countValue(c?.resolved, 'count-resolved')}
             <span class="stat-label">{t('region.reportsDone')}</span>
-            <span class="stat-note">{t('common.comingSoon')}</span>
           </li>
         </ul>
+        {counts.state === 'loading' && <Loading />}
+        {counts.state === 'error' && <p class="muted small">{pt('home.countsError')}</p>}
+      </section>
+
+      <section aria-labelledby="track-heading" class="card">
+        <h2 id="track-heading">{pt('track.title')}</h2>
+        <TrackForm slug={region.slug} regionName={region.name} />
+      </section>
+
+      <section aria-labelledby="reports-heading" class="card" data-slot="reports">
+        <h2 id="reports-heading">{pt('home.latest')}</h2>
+        {latest.state === 'loading' && <Loading />}
+        {latest.state === 'error' && <ErrorNotice error={latest.error} />}
+        {latest.state === 'ok' &&
+          (latest.data.items.length === 0 ? (
+            <p class="muted">{pt('home.noReports')}</p>
+          ) : (
+            <ul class="report-list" data-testid="latest-reports">
+              {latest.data.items.map((r: Report) => (
+                <li key={r.tracking}>
+                  <a href={reportPath(region.slug, r.tracking)}>{r.tracking}</a> <StatusBadge status={r.status} />
+                  <br />
+                  <span class="small muted">
+                    {formatDateTime(r.created_at, { lang, timezone: region.timezone })} · {r.description.slice(0, 80)}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          ))}
+        <p class="actions">
+          <a class="button" href={regionPath(region.slug, 'lapor')}>
+            {pt('home.makeReport')}
+          </a>
+          <a class="button button-secondary" href={regionPath(region.slug, 'peta')}>
+            {pt('home.seeMap')}
+          </a>
+        </p>
+      </section>
+
+      <section aria-labelledby="announcements-heading" class="card" data-slot="announcements">
+        <h2 id="announcements-heading">{t('region.announcements')}</h2>
+        {news.state === 'loading' && <Loading />}
+        {news.state === 'error' &&
+          (news.error.kind === 'unavailable' ? (
+            <p class="muted">{t('region.announcementsSoon')}</p>
+          ) : (
+            <ErrorNotice error={news.error} />
+          ))}
+        {news.state === 'ok' && <Announcements items={news.data.items} timezone={region.timezone} />}
       </section>
 
       <section aria-labelledby="map-heading" class="card">
@@ -90,16 +176,34 @@ function RegionBody({ region }: { region: RegionProfile }) {
           {t('region.openMap')}
         </a>
       </section>
-
-      <section aria-labelledby="reports-heading" class="card" data-slot="reports">
-        <h2 id="reports-heading">{t('region.reports')}</h2>
-        <p class="muted">{t('region.reportsSoon')}</p>
-      </section>
-
-      <section aria-labelledby="announcements-heading" class="card" data-slot="announcements">
-        <h2 id="announcements-heading">{t('region.announcements')}</h2>
-        <p class="muted">{t('region.announcementsSoon')}</p>
-      </section>
     </>
+  );
+}
+
+/** The public announcements (audience "all"), pinned first as the server orders them. */
+export function publicAnnouncements(items: Announcement[], max = ANNOUNCEMENTS): Announcement[] {
+  return items.filter((a) => a.audience === 'all').slice(0, max);
+}
+
+function Announcements({ items, timezone }: { items: Announcement[]; timezone: string }) {
+  const { lang, t } = useLang();
+  const pt = usePortalT().t;
+  const shown = publicAnnouncements(items);
+  if (!shown.length) return <p class="muted">{t('region.announcementsSoon')}</p>;
+  return (
+    <ul class="announcements" data-testid="announcements">
+      {shown.map((a) => (
+        <li key={a.id}>
+          <h3>
+            {a.title}
+            {a.pinned && <span class="tag">{pt('home.pinned')}</span>}
+          </h3>
+          <p class="small muted">
+            <time dateTime={a.publish_at}>{pt('home.published', { at: formatDate(a.publish_at, { lang, timezone }) })}</time>
+          </p>
+          <p>{a.body}</p>
+        </li>
+      ))}
+    </ul>
   );
 }

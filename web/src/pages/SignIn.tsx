@@ -5,6 +5,7 @@ import { describe, Field, fieldErrors } from '../components/form';
 import { useLang } from '../i18n';
 import { navigate } from '../router';
 import { signIn } from '../session';
+import { usePortalT } from './portal-messages';
 
 /** Where to go after signing in: a same-site path from ?next=, else the landing page. */
 export function nextPath(search: string): string {
@@ -14,6 +15,7 @@ export function nextPath(search: string): string {
 
 export function SignIn() {
   const { t } = useLang();
+  const pt = usePortalT().t;
   useTitle(t('auth.signInTitle'));
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
@@ -75,6 +77,9 @@ export function SignIn() {
       </form>
       <p>
         {t('auth.noAccount')} <a href="/daftar">{t('auth.registerLink')}</a>
+      </p>
+      <p>
+        <a href="/lupa-sandi">{pt('reset.link')}</a>
       </p>
     </div>
   );
