@@ -115,4 +115,20 @@ Result<std::vector<ReportPoint>> SqliteReportStore::ListPoints(const ReportFilte
   });
 }
 
+Result<std::map<std::string, int64_t>> SqliteReportStore::CountByStatus(std::string_view region) {
+  return db_.Read([&](store::Connection& conn) -> Result<std::map<std::string, int64_t>> {
+    // Kept by triggers (migration 0013).
+    KC_ASSIGN_OR_RETURN(auto st, conn.Prepare(
+        "SELECT status, n FROM report_status_counts WHERE region_code = ?1"));
+    st.Bind(1, region);
+    std::map<std::string, int64_t> out;
+    while (true) {
+      KC_ASSIGN_OR_RETURN(bool row, st.Step());
+      if (!row) break;
+      out[st.String(0)] = st.Int(1);
+    }
+    return out;
+  });
+}
+
 }  // namespace kc::reports

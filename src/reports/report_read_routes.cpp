@@ -1,4 +1,5 @@
-// HTTP adapters for reading reports: one by tracking number and filtered, paged lists. The
+// HTTP adapters for reading reports: one by tracking number, filtered, paged lists and the
+// region's counts by status. The
 // routes are public; what a caller sees depends on who it is (accounts::Authorize): the region's
 // officers with region.read_private see every report with reporter details, an OPD officer
 // (report.handle) and the reporter see those of a report they handle or filed; everyone else
@@ -81,9 +82,46 @@ Response ListReports(ReportsModule& m, const Request& req) {
   return http::JsonResponse(200, body);
 }
 
+// The region's counts by status (report_status_counts, exact at every commit).
+Result<json::object> StatsJson(ReportsModule& m, const std::string& region) {
+  KC_ASSIGN_OR_RETURN(auto counts, m.store().CountByStatus(region));
+  json::object by_status;
+  int64_t total = 0, open = 0;
+  for (const ReportStatus s : {ReportStatus::kDiterima, ReportStatus::kDiverifikasi,
+                               ReportStatus::kDiproses, ReportStatus::kSelesai,
+                               ReportStatus::kDitolak, ReportStatus::kDuplikat}) {
+    auto it = counts.find(std::string(StatusName(s)));
+    const int64_t n = it == counts.end() ? 0 : it->second;
+    by_status[StatusName(s)] = n;
+    total += n;
+    if (!IsClosed(s)) open += n;
+  }
+  const int64_t resolved = by_status.at("selesai").as_int64();
+  return json::object{{"total", total},
+                      {"open", open},
+                      {"resolved", resolved},
+                      {"by_status", std::move(by_status)}};
+}
+
+Response GetStats(ReportsModule& m, const Request& req) {
+  auto region = m.FindRegion(req.Param("region"));
+  if (!region.ok()) return Fail(region.error(), req);
+  auto body = StatsJson(m, region->code);
+  if (!body.ok()) return Fail(body.error(), req);
+  return http::JsonResponse(200, *body);
+}
+
 }  // namespace
 
 void AddReportReadRoutes(http::Router& router, std::shared_ptr<ReportsModule> module) {
+  router.Add({.method = Method::kGet,
+              .pattern = "/api/v1/regions/{region}/reports/stats",
+              .permission = "public",
+              .handler = http::Sync([module](Request& req) { return GetStats(*module, req); }),
+              .doc = {.summary = "Counts of the region's reports (public or not) by status, with "
+                                 "total, open and resolved",
+                      .tag = "reports",
+                      .responses = {200, 404}}});
   router.Add({.method = Method::kGet,
               .pattern = "/api/v1/regions/{region}/reports",
               .permission = "public",

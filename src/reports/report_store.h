@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -97,6 +98,8 @@ class ReportStore {
                                                    std::string_view tracking) = 0;
   // Up to filter.limit + 1 reports (the extra one tells the caller a next page exists).
   virtual Result<std::vector<Report>> ListReports(const ReportFilter& filter) = 0;
+  // Every report of the region (public or not) by status name; statuses without reports absent.
+  virtual Result<std::map<std::string, int64_t>> CountByStatus(std::string_view region) = 0;
   // The same selection (and order, and limit + 1) as ListReports, only the map's columns.
   virtual Result<std::vector<ReportPoint>> ListPoints(const ReportFilter& filter) = 0;
 

@@ -34,6 +34,7 @@ class SqliteReportStore : public ReportStore {
                                            std::string_view tracking) override;
   Result<std::vector<Report>> ListReports(const ReportFilter& filter) override;
   Result<std::vector<ReportPoint>> ListPoints(const ReportFilter& filter) override;
+  Result<std::map<std::string, int64_t>> CountByStatus(std::string_view region) override;
 
   Status LoadMedia(std::vector<Report>& reports) override;
   void AddPhotos(std::string region, int64_t report_id, std::vector<ReportPhoto> photos,

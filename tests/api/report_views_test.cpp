@@ -1,6 +1,6 @@
-// The map feed over HTTP: GET .../reports/map-points answers the list's selection (same
-// filters, same public/private view) as positional points with the status and category codes
-// listed once, newest first.
+// Read views of a region's reports over HTTP: the map feed (GET .../reports/map-points answers
+// the list's selection, same filters and public/private view, as positional points with the
+// status and category codes listed once, newest first) and the counts by status of the home page.
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
@@ -93,6 +93,45 @@ TEST_F(MapPointsApi, SameSelectionAsTheListInALeanShape) {
   // Staff who may read private reports see them too.
   const auto staff = Decode(JsonOf(Get(kManado + "/reports/map-points", {AdminAuth()})));
   EXPECT_TRUE(staff.contains(hidden));
+}
+
+TEST_F(MapPointsApi, StatsCountEveryReportByStatus) {
+  const std::string citizen = CitizenAuth();
+  const std::string done = File(citizen, "drainase-tersumbat", 1.4240, 124.8250);
+  File(citizen, "drainase-tersumbat", 1.4241, 124.8251, false);
+  const std::string pupr = PuprAuth();
+  for (const char* to : {"diverifikasi", "diproses"}) {
+    ASSERT_EQ(Send("POST", kManado + "/reports/" + done + "/status",
+                   json::serialize(json::object{{"status", to}}), {pupr, kJsonType}).status,
+              200);
+  }
+  ASSERT_EQ(Send("POST", kManado + "/reports/" + done + "/status",
+                 R"({"status":"selesai","note":"Sudah dibersihkan."})", {pupr, kJsonType}).status,
+            200);
+
+  // What the stats say against what the admin's (private) list holds, status by status.
+  auto r = Get(kManado + "/reports/stats");
+  ASSERT_EQ(r.status, 200) << r.body;
+  const auto stats = JsonOf(r);
+  const std::string admin = AdminAuth();
+  int64_t total = 0;
+  for (const char* s : {"diterima", "diverifikasi", "diproses", "selesai", "ditolak", "duplikat"}) {
+    int64_t listed = 0;
+    std::string cursor;
+    do {
+      auto page = JsonOf(Get(kManado + "/reports?limit=100&status=" + s + (cursor.empty() ? "" : "&cursor=" + cursor), {admin}));
+      listed += static_cast<int64_t>(page.at("items").as_array().size());
+      cursor = page.at("next_cursor").is_string() ? std::string(page.at("next_cursor").as_string()) : "";
+    } while (!cursor.empty());
+    EXPECT_EQ(stats.at("by_status").at(s).as_int64(), listed) << s;
+    total += listed;
+  }
+  EXPECT_EQ(stats.at("total").as_int64(), total);
+  EXPECT_GE(stats.at("resolved").as_int64(), 1);
+  EXPECT_EQ(stats.at("open").as_int64(), stats.at("by_status").at("diterima").as_int64() +
+                                             stats.at("by_status").at("diverifikasi").as_int64() +
+                                             stats.at("by_status").at("diproses").as_int64());
+  EXPECT_EQ(Get("/api/v1/regions/atlantis/reports/stats").status, 404);
 }
 
 TEST_F(MapPointsApi, BadFiltersAndRegionsAreRefused) {

@@ -11,7 +11,7 @@ import { useLang } from '../i18n';
 import { useResource } from '../resource';
 import { regionPath, reportPath } from '../router';
 import { usePortalT } from './portal-messages';
-import { countReports, OPEN_STATUSES, RESOLVED_STATUSES, type ReportCount } from './regionCounts';
+import { loadRegionCounts, type ReportCount } from './regionCounts';
 import { RegionNotFound } from './RegionNotFound';
 import { TrackForm } from './Track';
 
@@ -44,16 +44,7 @@ function RegionBody({ region }: { region: RegionProfile }) {
   const pt = usePortalT().t;
   const now = useNow();
   const list = (q: string, signal?: AbortSignal) => reportsApi.list(region.slug, q, signal);
-  const [counts] = useResource(
-    async (signal) => {
-      const [open, resolved] = await Promise.all([
-        countReports(list, OPEN_STATUSES, signal),
-        countReports(list, RESOLVED_STATUSES, signal),
-      ]);
-      return { open, resolved };
-    },
-    [region.slug],
-  );
+  const [counts] = useResource((signal) => loadRegionCounts(region.slug, signal), [region.slug]);
   const [latest] = useResource((signal) => list(`limit=${LATEST}`, signal), [region.slug]);
   const [news] = useResource((signal) => portalApi.announcements(region.slug, signal), [region.slug, lang]);
   const countValue = (c: ReportCount | undefined, testid: string) =>
@@ -61,9 +52,7 @@ function RegionBody({ region }: { region: RegionProfile }) {
       <>
         <span class="stat-value" data-testid={testid} data-count={c.n}>
           {formatNumber(c.n, lang)}
-          {c.atLeast && '+'}
         </span>
-        {c.atLeast && <span class="visually-hidden">{pt('home.countAtLeast', { n: formatNumber(c.n, lang) })}</span>}
       </>
     ) : (
       <span class="stat-value" aria-hidden="true">

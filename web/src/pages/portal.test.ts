@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError, type Announcement } from '../api';
-import type { Report, ReportPage } from '../api-types';
 import { matchRoute } from '../router';
 import { badgeText, nextNotificationQuery, notificationSlug, notificationText } from '../notifications';
 import { canBulk, planBulk, runBulk } from './inboxBulk';
 import { portalMessages, portalTranslate } from './portal-messages';
-import { countReports } from './regionCounts';
+import { countsOf } from './regionCounts';
 import { publicAnnouncements } from './RegionHome';
 import { resetFieldErrors } from './ResetPassword';
 import { normalizeTracking } from './track-number';
@@ -39,25 +38,13 @@ describe('routes of the portal pages', () => {
   });
 });
 
-const page = (n: number, next: string | null): ReportPage => ({
-  items: Array.from({ length: n }, (_, i) => ({ tracking: `MDO-2026-${i}` }) as Report),
-  next_cursor: next,
-});
-
 describe('report counts', () => {
-  it('walks the pages until there is no cursor', async () => {
-    const asked: string[] = [];
-    const answers = [page(100, 'c1'), page(100, 'c2'), page(7, null)];
-    const count = await countReports(async (q) => {
-      asked.push(q);
-      return answers.shift() as ReportPage;
-    }, 'selesai');
-    expect(count).toEqual({ n: 207, atLeast: false });
-    expect(asked).toEqual(['status=selesai&limit=100', 'status=selesai&limit=100&cursor=c1', 'status=selesai&limit=100&cursor=c2']);
+  it('reads open and resolved from the stats', () => {
+    expect(countsOf({ total: 12, open: 7, resolved: 4, by_status: { selesai: 4 } })).toEqual({ open: { n: 7 }, resolved: { n: 4 } });
   });
-  it('stops at the page cap and says "at least"', async () => {
-    const count = await countReports(async () => page(100, 'more'), 'diterima', undefined, 3);
-    expect(count).toEqual({ n: 300, atLeast: true });
+  it('reads missing or broken numbers as 0', () => {
+    expect(countsOf({ open: -1 } as never)).toEqual({ open: { n: 0 }, resolved: { n: 0 } });
+    expect(countsOf({ open: 'x', resolved: Number.NaN } as never)).toEqual({ open: { n: 0 }, resolved: { n: 0 } });
   });
 });
 
