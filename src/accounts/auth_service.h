@@ -3,8 +3,8 @@
 //
 // Threading: every method returns at once. Rate limits are checked on the calling thread; the
 // argon2id work runs on the WorkerPool; writes go through Database::Write, and `done` is called
-// (on a worker or the writer thread) only after the write is durable, or with the error.
-// A refused request changes nothing (except the attempt counter of a one-time code, which is
+// (on a worker or the store's completion thread) only after the write is durable, or with the
+// error. A refused request changes nothing (except the attempt counter of a one-time code, which is
 // the point of counting). Refusals are logged. Rate-limited errors are kRateLimited with a
 // detail "retry_after" holding the seconds (see RetryAfterSeconds).
 #pragma once

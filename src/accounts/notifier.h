@@ -17,8 +17,9 @@ class Notifier {
  public:
   virtual ~Notifier() = default;
   // Sends `code` to `contact` (an email address or an E.164 phone number) in `language`.
-  // Called from a worker or writer thread after the code is stored; must be thread-safe and
-  // must not block for long (queue the delivery). Failures are the notifier's to log.
+  // Called from a worker or the store's completion thread after the code is stored; must be
+  // thread-safe and must not block for long (queue the delivery). Failures are the notifier's to
+  // log.
   virtual void SendCode(const std::string& contact, CodePurpose purpose, const std::string& code,
                         Language language) = 0;
 };

@@ -1,8 +1,8 @@
 // Real-time delivery of channel messages to connected WebSocket clients.
 //
 // A client subscribes to one channel (channel_routes.cpp, after the membership check). A new
-// message is published after its write is durable, from the writer thread; the hub hands the
-// one serialized frame to every subscriber's connection (Send only queues it on the
+// message is published after its write is durable, from the store's completion thread; the hub
+// hands the one serialized frame to every subscriber's connection (Send only queues it on the
 // connection's own io thread, so fan-out never blocks on a client). A client that reconnects
 // with the last id it saw first gets the missed messages from storage (catch-up); messages
 // published meanwhile wait in its subscription and are sent after, without duplicates or gaps.

@@ -41,7 +41,7 @@ inline http::Response Fail(const Error& e, const http::Request& req) {
 }
 
 // Runs `fn` as one durable write and calls `done` with its value after the commit (on the
-// writer thread), or with the error after the rollback.
+// store's completion thread), or with the error after the rollback.
 template <class T>
 void WriteAsync(store::Database& db, std::function<Result<T>(store::Connection&)> fn,
                 std::function<void(Result<T>)> done) {

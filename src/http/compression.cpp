@@ -13,8 +13,7 @@ constexpr size_t kFastLevelAbove = 256 * 1024;
 bool IsText(std::string_view content_type) {
   return content_type.starts_with("application/json") ||
          content_type.starts_with("application/geo+json") ||
-         content_type.starts_with("application/problem+json") ||
-         content_type.starts_with("text/");
+         content_type.starts_with("application/problem+json") || content_type.starts_with("text/");
 }
 
 bool HasHeader(const Response& r, std::string_view name) {

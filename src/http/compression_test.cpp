@@ -24,7 +24,9 @@ std::string Gunzip(const std::string& in) {
 
 std::string JsonList(int n) {
   std::string s = "[";
-  for (int i = 0; i < n; ++i) s += (i ? "," : "") + std::string(R"({"tracking":"MDO-)") + std::to_string(i) + R"(","status":"diterima"})";
+  for (int i = 0; i < n; ++i)
+    s += (i ? "," : "") + std::string(R"({"tracking":"MDO-)") + std::to_string(i) +
+         R"(","status":"diterima"})";
   return s + "]";
 }
 

@@ -4,7 +4,8 @@
 //
 // Thread-safety: every method may be called from any thread. Reads run on pooled connections;
 // writes go through the database's single writer (group commit) and are durable when they return
-// (sync methods) or when `done` runs (async methods; `done` runs on the writer thread).
+// (sync methods) or when `done` runs (async methods; `done` runs on the
+// store's completion thread).
 #pragma once
 
 #include <cstdint>

@@ -1,8 +1,8 @@
 // HTTP adapters for exports of a filtered report list: GET
 // /api/v1/regions/{region}/reports/export.{csv,geojson,xlsx} with the list's filters
 // (report_filter_query.h) and an optional limit; and the lean map feed GET
-// /api/v1/regions/{region}/reports/map-points (MapPointsJson). Like the list, the routes are public and the
-// view depends on the caller: region.read_private sees every report with reporter columns,
+// /api/v1/regions/{region}/reports/map-points (MapPointsJson). Like the list, the routes are public
+// and the view depends on the caller: region.read_private sees every report with reporter columns,
 // everyone else public reports without personal data.
 //
 // Size: the store is read in keyset pages of kExportPage reports, each formatted and dropped
@@ -10,12 +10,12 @@
 // body) and capped at kExportMaxRows. More matching reports than that is a 400 asking for
 // narrower filters or an explicit limit, never a silently cut file. The work runs on the
 // module's export thread, not on the connection's I/O thread.
+#include <fmt/format.h>
+
+#include <boost/json/serialize.hpp>
 #include <charconv>
 #include <filesystem>
 #include <map>
-
-#include <boost/json/serialize.hpp>
-#include <fmt/format.h>
 
 #include "accounts/caller.h"
 #include "accounts/roles.h"
@@ -193,15 +193,16 @@ void MapPoints(ReportsModule& m, Request& req, Reply reply) {
                              .allowed;
   const bool english = req.english;
   auto shared_reply = std::make_shared<Reply>(std::move(reply));
-  const bool queued = m.export_pool().Post([&m, filter = std::move(*filter), shared_reply, english] {
-    auto body = MapPointsJson(m, filter);
-    if (!body.ok()) return (*shared_reply)(http::ErrorResponse(body.error(), english));
-    (*shared_reply)(http::Response{.status = 200, .body = std::move(*body)});
-  });
+  const bool queued =
+      m.export_pool().Post([&m, filter = std::move(*filter), shared_reply, english] {
+        auto body = MapPointsJson(m, filter);
+        if (!body.ok()) return (*shared_reply)(http::ErrorResponse(body.error(), english));
+        (*shared_reply)(http::Response{.status = 200, .body = std::move(*body)});
+      });
   if (!queued) {
-    (*shared_reply)(http::ErrorResponse(
-        Unavailable({"Server sedang sibuk; coba lagi sebentar.", "The server is busy; try again shortly."}),
-        english));
+    (*shared_reply)(http::ErrorResponse(Unavailable({"Server sedang sibuk; coba lagi sebentar.",
+                                                     "The server is busy; try again shortly."}),
+                                        english));
   }
 }
 
@@ -224,33 +225,35 @@ const std::vector<http::ParamDoc>& FilterParams() {
 void AddExportRoutes(http::Router& router, std::shared_ptr<ReportsModule> module) {
   const auto WithLimit = [] {
     auto params = FilterParams();
-    params.push_back({.name = "limit", .description = "newest N only, 1..100000", .type = "integer"});
+    params.push_back(
+        {.name = "limit", .description = "newest N only, 1..100000", .type = "integer"});
     return params;
   };
   for (ExportFormat format : {ExportFormat::kCsv, ExportFormat::kGeoJson, ExportFormat::kXlsx}) {
     const std::string ext(Extension(format));
-    router.Add(
-        {.method = Method::kGet,
-         .pattern = "/api/v1/regions/{region}/reports/export." + ext,
-         .permission = "public",
-         .handler = [module, format](
-                        Request& req,
-                        Reply reply) { Export(*module, format, req, std::move(reply)); },
-         .doc = {.summary =
-                     "Export the filtered reports as " + ext + " (newest first, at most 100,000)",
-                 .tag = "reports",
-                 .params = WithLimit(),
-                 .responses = {200, 400, 404, 503}}});
+    router.Add({.method = Method::kGet,
+                .pattern = "/api/v1/regions/{region}/reports/export." + ext,
+                .permission = "public",
+                .handler = [module, format](
+                               Request& req,
+                               Reply reply) { Export(*module, format, req, std::move(reply)); },
+                .doc = {.summary = "Export the filtered reports as " + ext +
+                                   " (newest first, at most 100,000)",
+                        .tag = "reports",
+                        .params = WithLimit(),
+                        .responses = {200, 400, 404, 503}}});
   }
-  router.Add({.method = Method::kGet,
-              .pattern = "/api/v1/regions/{region}/reports/map-points",
-              .permission = "public",
-              .handler = [module](Request& req, Reply reply) { MapPoints(*module, req, std::move(reply)); },
-              .doc = {.summary = "Report points for a map: [lat, lon, status index, category index, "
-                                 "tracking] per report, newest first, at most 50,000",
-                      .tag = "reports",
-                      .params = FilterParams(),
-                      .responses = {200, 400, 404, 503}}});
+  router.Add(
+      {.method = Method::kGet,
+       .pattern = "/api/v1/regions/{region}/reports/map-points",
+       .permission = "public",
+       .handler = [module](Request& req,
+                           Reply reply) { MapPoints(*module, req, std::move(reply)); },
+       .doc = {.summary = "Report points for a map: [lat, lon, status index, category index, "
+                          "tracking] per report, newest first, at most 50,000",
+               .tag = "reports",
+               .params = FilterParams(),
+               .responses = {200, 400, 404, 503}}});
 }
 
 }  // namespace kc::reports

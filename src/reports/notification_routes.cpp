@@ -46,7 +46,8 @@ std::optional<int64_t> UserOf(const Request& req) {
 
 Error NotAUser() {
   return {ErrorCode::kForbidden,
-          {"Notifikasi hanya untuk pengguna yang masuk.", "Notifications are for signed-in users only."}};
+          {"Notifikasi hanya untuk pengguna yang masuk.",
+           "Notifications are for signed-in users only."}};
 }
 
 Response List(NotificationStore& store, Request& req) {
@@ -68,9 +69,9 @@ Response List(NotificationStore& store, Request& req) {
   json::array items;
   for (const auto& n : found->items) items.push_back(NotificationJson(n));
   json::object body{{"notifications", std::move(items)}, {"unread", found->unread}};
-  body["next_cursor"] = found->more ? json::value(http::EncodeCursor(
-                                          std::to_string(found->items.back().id)))
-                                    : json::value(nullptr);
+  body["next_cursor"] =
+      found->more ? json::value(http::EncodeCursor(std::to_string(found->items.back().id)))
+                  : json::value(nullptr);
   return http::JsonResponse(200, body);
 }
 
@@ -84,10 +85,11 @@ void MarkRead(NotificationStore& store, Request& req, Reply reply) {
   auto up_to = f.Integer("up_to", true, 0, INT64_MAX);
   f.RejectUnknown();
   if (!v.ok()) return reply(Fail(std::move(v).ToError(), req));
-  store.MarkRead(*user, *up_to, [reply = std::move(reply), english = req.english](Result<int64_t> n) {
-    if (!n.ok()) return reply(http::ErrorResponse(n.error(), english));
-    reply(http::JsonResponse(200, json::object{{"unread", *n}}));
-  });
+  store.MarkRead(*user, *up_to,
+                 [reply = std::move(reply), english = req.english](Result<int64_t> n) {
+                   if (!n.ok()) return reply(http::ErrorResponse(n.error(), english));
+                   reply(http::JsonResponse(200, json::object{{"unread", *n}}));
+                 });
 }
 
 }  // namespace
@@ -100,15 +102,16 @@ void AddNotificationRoutes(http::Router& router, std::shared_ptr<NotificationSto
               .doc = {.summary = "News on the caller's reports and followed reports, newest first",
                       .tag = "reports",
                       .responses = {200, 400, 401, 403}}});
-  router.Add({.method = Method::kPost,
-              .pattern = "/api/v1/me/notifications/read",
-              .permission = "authenticated",
-              .body_limit = internal::kSmallBodyLimit,
-              .handler = [store](Request& req, Reply reply) { MarkRead(*store, req, std::move(reply)); },
-              .doc = {.summary = "Mark notifications up to an id read",
-                      .tag = "reports",
-                      .request_content_type = "application/json",
-                      .responses = {200, 400, 401, 403}}});
+  router.Add(
+      {.method = Method::kPost,
+       .pattern = "/api/v1/me/notifications/read",
+       .permission = "authenticated",
+       .body_limit = internal::kSmallBodyLimit,
+       .handler = [store](Request& req, Reply reply) { MarkRead(*store, req, std::move(reply)); },
+       .doc = {.summary = "Mark notifications up to an id read",
+               .tag = "reports",
+               .request_content_type = "application/json",
+               .responses = {200, 400, 401, 403}}});
 }
 
 }  // namespace kc::reports

@@ -23,15 +23,18 @@ std::optional<std::string> OptText(const Statement& st, int col) {
 }
 
 Result<int64_t> ReadMark(Connection& conn, int64_t user_id) {
-  KC_ASSIGN_OR_RETURN(auto st, conn.Prepare("SELECT read_upto FROM notification_marks WHERE user_id = ?1"));
+  KC_ASSIGN_OR_RETURN(auto st,
+                      conn.Prepare("SELECT read_upto FROM notification_marks WHERE user_id = ?1"));
   KC_ASSIGN_OR_RETURN(bool row, st.Bind(1, user_id).Step());
   return row ? st.Int(0) : int64_t{0};
 }
 
 Result<int64_t> CountUnread(Connection& conn, int64_t user_id, int64_t mark) {
-  KC_ASSIGN_OR_RETURN(auto st, conn.Prepare(
-      std::string(kMine) + "SELECT count(*) FROM (SELECT 1 FROM mine JOIN report_events e "
-      "ON e.report_id = mine.report_id WHERE " + std::string(kTheirs) + " AND e.id > ?2 LIMIT ?3)"));
+  KC_ASSIGN_OR_RETURN(auto st,
+                      conn.Prepare(std::string(kMine) +
+                                   "SELECT count(*) FROM (SELECT 1 FROM mine JOIN report_events e "
+                                   "ON e.report_id = mine.report_id WHERE " +
+                                   std::string(kTheirs) + " AND e.id > ?2 LIMIT ?3)"));
   KC_ASSIGN_OR_RETURN(bool row, st.Bind(1, user_id).Bind(2, mark).Bind(3, kUnreadCap).Step());
   return row ? st.Int(0) : int64_t{0};
 }
@@ -42,12 +45,15 @@ Result<NotificationPage> NotificationStore::List(int64_t user_id, std::optional<
                                                  int limit) {
   return db_.Read([&](Connection& conn) -> Result<NotificationPage> {
     KC_ASSIGN_OR_RETURN(const int64_t mark, ReadMark(conn, user_id));
-    KC_ASSIGN_OR_RETURN(auto st, conn.Prepare(
-        std::string(kMine) +
-        "SELECT e.id, r.region_code, g.slug, r.tracking, e.kind, e.from_value, e.to_value, e.text, "
-        "e.created_at FROM mine JOIN report_events e ON e.report_id = mine.report_id "
-        "JOIN reports r ON r.id = e.report_id JOIN regions g ON g.code = r.region_code WHERE " +
-        std::string(kTheirs) + " AND e.id < ?2 ORDER BY e.id DESC LIMIT ?3"));
+    KC_ASSIGN_OR_RETURN(
+        auto st,
+        conn.Prepare(
+            std::string(kMine) +
+            "SELECT e.id, r.region_code, g.slug, r.tracking, e.kind, e.from_value, e.to_value, "
+            "e.text, "
+            "e.created_at FROM mine JOIN report_events e ON e.report_id = mine.report_id "
+            "JOIN reports r ON r.id = e.report_id JOIN regions g ON g.code = r.region_code WHERE " +
+            std::string(kTheirs) + " AND e.id < ?2 ORDER BY e.id DESC LIMIT ?3"));
     st.Bind(1, user_id).Bind(2, before_id.value_or(INT64_MAX)).Bind(3, limit + 1);
     NotificationPage page;
     for (;;) {
@@ -80,10 +86,12 @@ void NotificationStore::MarkRead(int64_t user_id, int64_t up_to,
   auto unread = std::make_shared<int64_t>(0);
   db_.Write(
       [user_id, up_to, unread](Connection& conn) -> Status {
-        KC_ASSIGN_OR_RETURN(auto st, conn.Prepare(
-            "INSERT INTO notification_marks (user_id, read_upto) "
-            "VALUES (?1, min(?2, (SELECT coalesce(max(id), 0) FROM report_events))) "
-            "ON CONFLICT (user_id) DO UPDATE SET read_upto = max(read_upto, excluded.read_upto)"));
+        KC_ASSIGN_OR_RETURN(
+            auto st,
+            conn.Prepare("INSERT INTO notification_marks (user_id, read_upto) "
+                         "VALUES (?1, min(?2, (SELECT coalesce(max(id), 0) FROM report_events))) "
+                         "ON CONFLICT (user_id) DO UPDATE SET read_upto = max(read_upto, "
+                         "excluded.read_upto)"));
         KC_RETURN_IF_ERROR(st.Bind(1, user_id).Bind(2, up_to).Run());
         KC_ASSIGN_OR_RETURN(const int64_t mark, ReadMark(conn, user_id));
         KC_ASSIGN_OR_RETURN(*unread, CountUnread(conn, user_id, mark));

@@ -34,7 +34,7 @@ struct ReportEvent {
   std::vector<int64_t> notify_user_ids;
 };
 
-// A listener. Publish is called on the database writer thread right after the commit: it must
+// A listener. Publish is called on the store's completion thread right after the commit: it must
 // be thread-safe and must not block (queue the delivery).
 class ReportEventSink {
  public:

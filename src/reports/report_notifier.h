@@ -4,7 +4,7 @@
 // (development and the demo); an e-mail or SMS gateway is a second implementation of the same
 // interface (none yet).
 //
-// Threads: Publish is called on the database writer thread and only queues; the notifier's own
+// Threads: Publish is called on the store's completion thread and only queues; the notifier's own
 // thread looks the users up and calls CitizenNotifier::Send, which may block.
 #pragma once
 

@@ -3,6 +3,7 @@
 // (region_code, <field>, id) index; pages go by id (keyset), never OFFSET.
 #include <variant>
 
+#include "reports/grid_cell.h"
 #include "reports/report_row_sqlite.h"
 #include "reports/report_store_sqlite.h"
 
@@ -59,13 +60,18 @@ Query BuildQuery(const ReportFilter& f, std::string_view columns) {
   if (f.from) q.Where("created_at >= ?", *f.from);
   if (f.to) q.Where("created_at < ?", *f.to);
   if (f.bbox) {
-    // The R*Tree (migration 0006) finds the candidates: it keeps 32-bit floats rounded outwards,
-    // so it is asked for a box a little larger (~10 m) and the exact test runs on the row.
-    constexpr double kSlack = 1e-4;
-    q.Where("id IN (SELECT id FROM reports_rtree WHERE max_lon >= ?", f.bbox->min_lon - kSlack);
-    q.Where("min_lon <= ?", f.bbox->max_lon + kSlack);
-    q.Where("max_lat >= ?", f.bbox->min_lat - kSlack);
-    q.Where("min_lat <= ?)", f.bbox->max_lat + kSlack);
+    // The grid cells the box touches find the candidates (reports_grid, migration 0014); the
+    // exact test runs on the row. A box over too many cells is tested on lat/lon alone.
+    const auto cells =
+        GridCells(f.bbox->min_lat, f.bbox->min_lon, f.bbox->max_lat, f.bbox->max_lon);
+    if (!cells.empty()) {
+      q.sql += " AND grid_cell IN (";
+      for (size_t i = 0; i < cells.size(); ++i) {
+        q.params.emplace_back(cells[i]);
+        q.sql += (i > 0 ? ",?" : "?") + std::to_string(q.params.size());
+      }
+      q.sql += ")";
+    }
     q.Where("lon >= ?", f.bbox->min_lon);
     q.Where("lon <= ?", f.bbox->max_lon);
     q.Where("lat >= ?", f.bbox->min_lat);
@@ -105,21 +111,22 @@ Result<std::vector<Report>> SqliteReportStore::ListReports(const ReportFilter& f
 }
 
 Result<std::vector<ReportPoint>> SqliteReportStore::ListPoints(const ReportFilter& filter) {
-  return Collect<ReportPoint>(db_, BuildQuery(filter, kPointColumns), [](const store::Statement& st) {
-    return ReportPoint{.id = st.Int(0),
-                       .tracking = st.String(1),
-                       .lat = st.Double(2),
-                       .lon = st.Double(3),
-                       .status = st.String(4),
-                       .category_code = st.String(5)};
-  });
+  return Collect<ReportPoint>(db_, BuildQuery(filter, kPointColumns),
+                              [](const store::Statement& st) {
+                                return ReportPoint{.id = st.Int(0),
+                                                   .tracking = st.String(1),
+                                                   .lat = st.Double(2),
+                                                   .lon = st.Double(3),
+                                                   .status = st.String(4),
+                                                   .category_code = st.String(5)};
+                              });
 }
 
 Result<std::map<std::string, int64_t>> SqliteReportStore::CountByStatus(std::string_view region) {
   return db_.Read([&](store::Connection& conn) -> Result<std::map<std::string, int64_t>> {
     // Kept by triggers (migration 0013).
-    KC_ASSIGN_OR_RETURN(auto st, conn.Prepare(
-        "SELECT status, n FROM report_status_counts WHERE region_code = ?1"));
+    KC_ASSIGN_OR_RETURN(
+        auto st, conn.Prepare("SELECT status, n FROM report_status_counts WHERE region_code = ?1"));
     st.Bind(1, region);
     std::map<std::string, int64_t> out;
     while (true) {

@@ -87,9 +87,9 @@ Result<json::object> StatsJson(ReportsModule& m, const std::string& region) {
   KC_ASSIGN_OR_RETURN(auto counts, m.store().CountByStatus(region));
   json::object by_status;
   int64_t total = 0, open = 0;
-  for (const ReportStatus s : {ReportStatus::kDiterima, ReportStatus::kDiverifikasi,
-                               ReportStatus::kDiproses, ReportStatus::kSelesai,
-                               ReportStatus::kDitolak, ReportStatus::kDuplikat}) {
+  for (const ReportStatus s :
+       {ReportStatus::kDiterima, ReportStatus::kDiverifikasi, ReportStatus::kDiproses,
+        ReportStatus::kSelesai, ReportStatus::kDitolak, ReportStatus::kDuplikat}) {
     auto it = counts.find(std::string(StatusName(s)));
     const int64_t n = it == counts.end() ? 0 : it->second;
     by_status[StatusName(s)] = n;

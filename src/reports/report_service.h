@@ -53,8 +53,8 @@ class ReportService {
   ReportService(ReportStore& store, regions::RegionsModule& regions)
       : store_(store), regions_(regions) {}
 
-  // Checks the submission and stores it; `done` runs on the writer thread after the commit
-  // (or at once, on this thread, for a refused submission). Errors, all bilingual:
+  // Checks the submission and stores it; `done` runs on the store's completion thread after the
+  // commit (or at once, on this thread, for a refused submission). Errors, all bilingual:
   //   kInvalidArgument "validation_failed" with details for "category" (unknown or inactive),
   //     "attributes.<code>", "kelurahan_code" (not in the region), "lat"/"lon" (outside
   //     Indonesia); kInvalidArgument "outside_region" when the point is farther than the coastal
@@ -78,8 +78,8 @@ class ReportService {
   ReportStore& store() { return store_; }
   regions::RegionsModule& regions() { return regions_; }
 
-  // Where Submit publishes kEventCreated (on the writer thread, after the commit; not for an
-  // idempotent replay). Null: nowhere. Set once at start, before the first Submit.
+  // Where Submit publishes kEventCreated (on the store's completion thread, after the commit; not
+  // for an idempotent replay). Null: nowhere. Set once at start, before the first Submit.
   void set_events(ReportEventSink* events) { events_ = events; }
 
  private:

@@ -3,7 +3,8 @@
 //
 // Thread-safety: every method may be called from any thread. Reads run on pooled connections;
 // async writes go through the database's single writer (group commit) and call `done` on the
-// writer thread after the commit is durable (or with the error; then nothing was stored).
+// store's completion thread after the commit is durable (or with the error; then nothing was
+// stored).
 #pragma once
 
 #include <filesystem>

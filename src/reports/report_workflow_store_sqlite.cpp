@@ -2,6 +2,7 @@
 // mutations inside one write, and answers the timeline, comment, follower and sweep reads.
 #include <memory>
 
+#include "reports/grid_cell.h"
 #include "reports/report_row_sqlite.h"
 #include "reports/report_service.h"
 #include "reports/report_workflow_store.h"
@@ -217,14 +218,21 @@ Result<std::vector<WorkflowReport>> WorkflowStore::Nearby(std::string_view regio
                                                           double min_lon, double max_lat,
                                                           double max_lon, std::string_view since,
                                                           int limit) {
+  // A duplicate check covers a few hundred metres: one to four grid cells (reports_grid).
+  const auto cells = GridCells(min_lat, min_lon, max_lat, max_lon);
+  std::string in;  // ?9, ?10, ...: the statement text depends only on the number of cells
+  for (size_t i = 0; i < cells.size(); ++i) in += (i > 0 ? ",?" : "?") + std::to_string(9 + i);
   return db_.Read([&](Connection& conn) -> Result<std::vector<WorkflowReport>> {
-    KC_ASSIGN_OR_RETURN(auto st, conn.Prepare(Select(
-        "id IN (SELECT id FROM reports_rtree WHERE max_lat >= ?4 AND min_lat <= ?5 "
-        "AND max_lon >= ?6 AND min_lon <= ?7) AND region_code = ?1 AND category_code = ?2 "
-        "AND created_at >= ?3 AND status IN ('diterima', 'diverifikasi', 'diproses') "
-        "AND is_public = 1 ORDER BY id DESC LIMIT ?8")));
+    KC_ASSIGN_OR_RETURN(
+        auto st, conn.Prepare(Select(
+                     (cells.empty() ? std::string() : "grid_cell IN (" + in + ") AND ") +
+                     "lat >= ?4 AND lat <= ?5 AND lon >= ?6 AND lon <= ?7 AND region_code = ?1 "
+                     "AND category_code = ?2 AND created_at >= ?3 "
+                     "AND status IN ('diterima', 'diverifikasi', 'diproses') AND is_public = 1 "
+                     "ORDER BY id DESC LIMIT ?8")));
     st.Bind(1, region).Bind(2, category).Bind(3, since).Bind(4, min_lat).Bind(5, max_lat);
     st.Bind(6, min_lon).Bind(7, max_lon).Bind(8, limit);
+    for (size_t i = 0; i < cells.size(); ++i) st.Bind(static_cast<int>(9 + i), cells[i]);
     return Collect(st);
   });
 }

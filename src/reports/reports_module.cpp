@@ -1,9 +1,9 @@
 #include "reports/reports_module.h"
 
+#include <filesystem>
+
 #include "reports/notifications.h"
 #include "reports/report_workflow_routes.h"
-
-#include <filesystem>
 
 namespace kc::reports {
 

@@ -40,7 +40,7 @@ class ReportsModule {
   ReportService& service() { return service_; }
   WebhookStore& webhooks() { return webhooks_; }
   // Report events after their commit: citizen notifications and signed webhooks. Publish from
-  // the writer thread (report_events.h); it never blocks.
+  // the store's completion thread (report_events.h); it never blocks.
   ReportEventSink& events() { return events_; }
   // For exports (export_routes.cpp): one thread, a few waiting, so a large export never runs
   // on a connection's I/O thread.

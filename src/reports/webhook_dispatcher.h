@@ -1,5 +1,5 @@
 // Delivers report events to the region's webhooks. As a ReportEventSink, Publish (on the
-// database writer thread, right after the change's commit) only queues one write that stores a
+// store's completion thread, right after the change's commit) only queues one write that stores a
 // delivery per matching subscription, so deliveries survive a restart; its own thread then
 // sends what is due, signs each attempt, records the outcome and schedules retries (webhook.h:
 // RetryDelay) until a 2xx answer or kWebhookMaxAttempts.

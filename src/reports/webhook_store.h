@@ -4,7 +4,7 @@
 //
 // Thread-safety: every method may be called from any thread except the writer's (the *Sync
 // ones wait for the writer). Reads use pooled connections; writes go through the database's
-// single writer, and async `done` callbacks run on the writer thread after the commit.
+// single writer, and async `done` callbacks run on the store's completion thread after the commit.
 #pragma once
 
 #include <functional>

@@ -23,6 +23,7 @@ Result<std::unique_ptr<Database>> Database::Open(const StoreConfig& config,
     db->free_readers_.push_back(conn.get());
     db->readers_.push_back(std::move(conn));
   }
+  db->completion_thread_ = std::thread([raw = db.get()] { raw->CompletionLoop(); });
   db->writer_thread_ = std::thread([raw = db.get()] { raw->WriterLoop(); });
   return db;
 }
@@ -34,6 +35,12 @@ Database::~Database() {
   }
   queue_cv_.notify_all();
   if (writer_thread_.joinable()) writer_thread_.join();
+  {
+    std::lock_guard lock(done_mu_);
+    done_stopping_ = true;
+  }
+  done_cv_.notify_all();
+  if (completion_thread_.joinable()) completion_thread_.join();
 }
 
 Database::Lease::Lease(Database& d) : db(d) {
@@ -123,9 +130,28 @@ void Database::CommitBatch(std::vector<Job>& batch) {
   if (observer_.on_commit) {
     observer_.on_commit(std::chrono::steady_clock::now() - start, batch.size());
   }
-  for (size_t i = 0; i < batch.size(); ++i) {
-    if (!batch[i].done) continue;
-    batch[i].done(txn.ok() ? std::move(results[i]) : Status(txn.error()));
+  {
+    std::lock_guard lock(done_mu_);
+    for (size_t i = 0; i < batch.size(); ++i) {
+      if (!batch[i].done) continue;
+      done_queue_.push_back(
+          {std::move(batch[i].done), txn.ok() ? std::move(results[i]) : Status(txn.error())});
+    }
+  }
+  done_cv_.notify_one();
+}
+
+void Database::CompletionLoop() {
+  std::vector<Completion> ready;
+  while (true) {
+    {
+      std::unique_lock lock(done_mu_);
+      done_cv_.wait(lock, [&] { return done_stopping_ || !done_queue_.empty(); });
+      if (done_queue_.empty()) return;  // stopping, and every callback has run
+      ready.swap(done_queue_);
+    }
+    for (auto& c : ready) c.done(std::move(c.status));
+    ready.clear();
   }
 }
 

@@ -4,6 +4,10 @@
 // Durability contract: a write's completion callback runs only after the COMMIT that contains it
 // has returned with synchronous=FULL, i.e. after the WAL was fsynced. A write that fails rolls
 // back to its own savepoint, so it never affects the other writes of its batch.
+//
+// Threads: the writer only runs transactions. Completion callbacks run on one completion thread,
+// in commit order, so the writer starts the next batch while the last one's answers are being
+// built and sent (they cost about a sixth of a commit cycle when they ran on the writer).
 #pragma once
 
 #include <chrono>
@@ -46,7 +50,7 @@ class Database {
   static Result<std::unique_ptr<Database>> Open(const StoreConfig& config,
                                                 std::span<const Migration> migrations,
                                                 bool migrate = true);
-  ~Database();  // drains queued writes, then stops the writer
+  ~Database();  // drains queued writes and their callbacks, then stops the threads
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
 
@@ -60,9 +64,10 @@ class Database {
     return result;
   }
 
-  // Queues `fn` for the writer thread. `done` is called on the writer thread with fn's status
-  // once it is durable (or failed). `fn` runs inside a transaction; it must not BEGIN/COMMIT.
-  // A full queue calls done(kUnavailable) immediately.
+  // Queues `fn` for the writer thread. `done` is called on the completion thread with fn's
+  // status once it is durable (or failed); callbacks run one at a time, in commit order. `fn`
+  // runs inside a transaction; it must not BEGIN/COMMIT. A full queue calls done(kUnavailable)
+  // immediately, on the caller's thread.
   void Write(WriteFn fn, DoneFn done);
   // Write, then wait for the result. For the CLI, demo data and tests, not request handlers.
   Status WriteSync(WriteFn fn);
@@ -90,8 +95,13 @@ class Database {
   };
 
   Database(StoreConfig config, std::span<const Migration> migrations);
+  struct Completion {
+    DoneFn done;
+    Status status;
+  };
   void WriterLoop();
   void CommitBatch(std::vector<Job>& batch);
+  void CompletionLoop();
 
   StoreConfig config_;
   std::span<const Migration> migrations_;
@@ -103,6 +113,12 @@ class Database {
   std::deque<Job> queue_;  // guarded by queue_mu_
   bool stopping_ = false;  // guarded by queue_mu_
   std::thread writer_thread_;
+
+  std::mutex done_mu_;
+  std::condition_variable done_cv_;
+  std::vector<Completion> done_queue_;  // guarded by done_mu_
+  bool done_stopping_ = false;          // guarded by done_mu_
+  std::thread completion_thread_;
 
   std::mutex pool_mu_;
   std::condition_variable pool_cv_;

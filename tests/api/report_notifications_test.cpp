@@ -54,14 +54,16 @@ TEST_F(NotificationsApi, ReporterAndFollowerHearOfPublicChangesByOthers) {
   ASSERT_EQ(Send("PUT", kManado + "/reports/" + tracking + "/follow", "", {admin}).status, 200);
 
   ASSERT_EQ(Act(tracking, "status", {{"status", "diverifikasi"}}, pupr), 200);
-  ASSERT_EQ(Act(tracking, "notes", {{"text", "Menunggu alat berat."}, {"public", false}}, pupr), 201);
+  ASSERT_EQ(Act(tracking, "notes", {{"text", "Menunggu alat berat."}, {"public", false}}, pupr),
+            201);
   ASSERT_EQ(Act(tracking, "notes", {{"text", "Tim datang besok."}, {"public", true}}, pupr), 201);
 
   auto mine = Get("/api/v1/me/notifications", {citizen});
   ASSERT_EQ(mine.status, 200) << mine.body;
   const auto doc = JsonOf(mine);
   // The internal note is not news to the public; newest first.
-  EXPECT_EQ(Of(doc, tracking), (std::vector<std::string>{"note:Tim datang besok.", "status:diverifikasi"}));
+  EXPECT_EQ(Of(doc, tracking),
+            (std::vector<std::string>{"note:Tim datang besok.", "status:diverifikasi"}));
   const auto& first = doc.at("notifications").as_array().at(0).as_object();
   EXPECT_EQ(first.at("region_slug"), "manado");
   EXPECT_EQ(first.at("unread"), true);
@@ -94,9 +96,9 @@ TEST_F(NotificationsApi, ReadMarkMovesOnlyForwardAndPagesByCursor) {
   ASSERT_EQ(doc1.at("notifications").as_array().size(), 1u);
   const int64_t newest = doc1.at("notifications").as_array().at(0).at("id").as_int64();
   ASSERT_TRUE(doc1.at("next_cursor").is_string());
-  auto page2 = Get("/api/v1/me/notifications?limit=1&cursor=" +
-                       std::string(doc1.at("next_cursor").as_string()),
-                   {citizen});
+  auto page2 = Get(
+      "/api/v1/me/notifications?limit=1&cursor=" + std::string(doc1.at("next_cursor").as_string()),
+      {citizen});
   ASSERT_EQ(page2.status, 200) << page2.body;
   const int64_t older = JsonOf(page2).at("notifications").as_array().at(0).at("id").as_int64();
   EXPECT_LT(older, newest);
@@ -107,7 +109,8 @@ TEST_F(NotificationsApi, ReadMarkMovesOnlyForwardAndPagesByCursor) {
   ASSERT_EQ(read.status, 200) << read.body;
   const int64_t unread_after_older = JsonOf(read).at("unread").as_int64();
   EXPECT_GE(unread_after_older, 1);
-  EXPECT_EQ(JsonOf(MarkRead(citizen, R"({"up_to":0})")).at("unread").as_int64(), unread_after_older);
+  EXPECT_EQ(JsonOf(MarkRead(citizen, R"({"up_to":0})")).at("unread").as_int64(),
+            unread_after_older);
   EXPECT_EQ(JsonOf(MarkRead(citizen, R"({"up_to":9000000000000})")).at("unread").as_int64(), 0);
   ASSERT_EQ(Act(tracking, "notes", {{"text", "Pekerjaan dimulai."}, {"public", true}}, pupr), 201);
   auto after = JsonOf(Get("/api/v1/me/notifications", {citizen}));
@@ -119,8 +122,10 @@ TEST_F(NotificationsApi, ReadMarkMovesOnlyForwardAndPagesByCursor) {
 TEST_F(NotificationsApi, BadInputIsRefused) {
   const std::string citizen = CitizenAuth();
   EXPECT_EQ(Get("/api/v1/me/notifications").status, 401);
-  EXPECT_EQ(Send("POST", "/api/v1/me/notifications/read", R"({"up_to":1})", {kJsonType}).status, 401);
-  for (const std::string body : {R"({})", R"({"up_to":"x"})", R"({"up_to":-1})", R"({"up_to":1,"semua":true})"}) {
+  EXPECT_EQ(Send("POST", "/api/v1/me/notifications/read", R"({"up_to":1})", {kJsonType}).status,
+            401);
+  for (const std::string body :
+       {R"({})", R"({"up_to":"x"})", R"({"up_to":-1})", R"({"up_to":1,"semua":true})"}) {
     auto r = MarkRead(citizen, body);
     EXPECT_EQ(r.status, 400) << body;
     EXPECT_FALSE(ErrorFieldsOf(r).empty()) << body << " " << r.body;

@@ -3,8 +3,8 @@
 // status and category codes listed once, newest first) and the counts by status of the home page.
 #include <gtest/gtest.h>
 
-#include <boost/json.hpp>
 #include <algorithm>
+#include <boost/json.hpp>
 #include <map>
 
 #include "manado_api.h"
@@ -21,8 +21,8 @@ struct Point {
 
 class MapPointsApi : public ManadoApi {
  protected:
-  static std::string File(const std::string& auth, const std::string& category, double lat, double lon,
-                          bool is_public = true) {
+  static std::string File(const std::string& auth, const std::string& category, double lat,
+                          double lon, bool is_public = true) {
     json::object body{{"category", category},
                       {"description", "Laporan untuk peta: " + category},
                       {"lat", lat},
@@ -33,7 +33,8 @@ class MapPointsApi : public ManadoApi {
     return std::string(JsonOf(r).at("tracking").as_string());
   }
   // tracking -> point, in the feed's order in `order`.
-  static std::map<std::string, Point> Decode(const json::object& doc, std::vector<std::string>* order = nullptr) {
+  static std::map<std::string, Point> Decode(const json::object& doc,
+                                             std::vector<std::string>* order = nullptr) {
     const auto& statuses = doc.at("statuses").as_array();
     const auto& categories = doc.at("categories").as_array();
     std::map<std::string, Point> out;
@@ -49,10 +50,12 @@ class MapPointsApi : public ManadoApi {
     EXPECT_EQ(doc.at("count").as_int64(), static_cast<int64_t>(out.size()));
     return out;
   }
-  static std::vector<std::string> ListTrackings(const std::string& query, std::vector<std::string> headers = {}) {
+  static std::vector<std::string> ListTrackings(const std::string& query,
+                                                std::vector<std::string> headers = {}) {
     std::vector<std::string> out;
     auto doc = JsonOf(Get(kManado + "/reports?limit=100&" + query, std::move(headers)));
-    for (const auto& item : doc.at("items").as_array()) out.emplace_back(item.at("tracking").as_string());
+    for (const auto& item : doc.at("items").as_array())
+      out.emplace_back(item.at("tracking").as_string());
     return out;
   }
 };
@@ -64,7 +67,8 @@ TEST_F(MapPointsApi, SameSelectionAsTheListInALeanShape) {
   const std::string second = File(citizen, "drainase-tersumbat", 1.4225, 124.8230);
   const std::string hidden = File(citizen, "drainase-tersumbat", 1.4230, 124.8240, false);
   ASSERT_EQ(Send("POST", kManado + "/reports/" + second + "/status", R"({"status":"diverifikasi"})",
-                 {pupr, kJsonType}).status,
+                 {pupr, kJsonType})
+                .status,
             200);
 
   auto r = Get(kManado + "/reports/map-points");
@@ -102,11 +106,13 @@ TEST_F(MapPointsApi, StatsCountEveryReportByStatus) {
   const std::string pupr = PuprAuth();
   for (const char* to : {"diverifikasi", "diproses"}) {
     ASSERT_EQ(Send("POST", kManado + "/reports/" + done + "/status",
-                   json::serialize(json::object{{"status", to}}), {pupr, kJsonType}).status,
+                   json::serialize(json::object{{"status", to}}), {pupr, kJsonType})
+                  .status,
               200);
   }
   ASSERT_EQ(Send("POST", kManado + "/reports/" + done + "/status",
-                 R"({"status":"selesai","note":"Sudah dibersihkan."})", {pupr, kJsonType}).status,
+                 R"({"status":"selesai","note":"Sudah dibersihkan."})", {pupr, kJsonType})
+                .status,
             200);
 
   // What the stats say against what the admin's (private) list holds, status by status.
@@ -119,9 +125,12 @@ TEST_F(MapPointsApi, StatsCountEveryReportByStatus) {
     int64_t listed = 0;
     std::string cursor;
     do {
-      auto page = JsonOf(Get(kManado + "/reports?limit=100&status=" + s + (cursor.empty() ? "" : "&cursor=" + cursor), {admin}));
+      auto page = JsonOf(Get(
+          kManado + "/reports?limit=100&status=" + s + (cursor.empty() ? "" : "&cursor=" + cursor),
+          {admin}));
       listed += static_cast<int64_t>(page.at("items").as_array().size());
-      cursor = page.at("next_cursor").is_string() ? std::string(page.at("next_cursor").as_string()) : "";
+      cursor =
+          page.at("next_cursor").is_string() ? std::string(page.at("next_cursor").as_string()) : "";
     } while (!cursor.empty());
     EXPECT_EQ(stats.at("by_status").at(s).as_int64(), listed) << s;
     total += listed;
