@@ -60,22 +60,29 @@ Query BuildQuery(const ReportFilter& f, std::string_view columns) {
   if (f.from) q.Where("created_at >= ?", *f.from);
   if (f.to) q.Where("created_at < ?", *f.to);
   if (f.bbox) {
-    // The grid cells the box touches find the candidates (reports_grid, migration 0014); the
-    // exact test runs on the row. A box over too many cells is tested on lat/lon alone.
+    // The grid cells the box touches, tested on the index's lat/lon (reports_grid, migration
+    // 0014), give the ids in the box without reading a row; SQLite then walks them newest first
+    // and reads rows only until the page is full. A box over too many cells is tested on the
+    // rows alone.
     const auto cells =
         GridCells(f.bbox->min_lat, f.bbox->min_lon, f.bbox->max_lat, f.bbox->max_lon);
     if (!cells.empty()) {
-      q.sql += " AND grid_cell IN (";
+      q.sql += " AND id IN (SELECT id FROM reports WHERE region_code = ?1 AND grid_cell IN (";
       for (size_t i = 0; i < cells.size(); ++i) {
         q.params.emplace_back(cells[i]);
         q.sql += (i > 0 ? ",?" : "?") + std::to_string(q.params.size());
       }
       q.sql += ")";
+      q.Where("lat >= ?", f.bbox->min_lat);
+      q.Where("lat <= ?", f.bbox->max_lat);
+      q.Where("lon >= ?", f.bbox->min_lon);
+      q.Where("lon <= ?)", f.bbox->max_lon);
+    } else {
+      q.Where("lon >= ?", f.bbox->min_lon);
+      q.Where("lon <= ?", f.bbox->max_lon);
+      q.Where("lat >= ?", f.bbox->min_lat);
+      q.Where("lat <= ?", f.bbox->max_lat);
     }
-    q.Where("lon >= ?", f.bbox->min_lon);
-    q.Where("lon <= ?", f.bbox->max_lon);
-    q.Where("lat >= ?", f.bbox->min_lat);
-    q.Where("lat <= ?", f.bbox->max_lat);
   }
   if (f.text) q.Where("instr(lower(description), lower(?)) > 0", *f.text);
   if (f.public_only) q.sql += " AND is_public = 1";

@@ -225,7 +225,9 @@ Result<std::vector<WorkflowReport>> WorkflowStore::Nearby(std::string_view regio
   return db_.Read([&](Connection& conn) -> Result<std::vector<WorkflowReport>> {
     KC_ASSIGN_OR_RETURN(
         auto st, conn.Prepare(Select(
-                     (cells.empty() ? std::string() : "grid_cell IN (" + in + ") AND ") +
+                     (cells.empty() ? std::string()
+                       : "id IN (SELECT id FROM reports WHERE region_code = ?1 AND grid_cell IN (" +
+                             in + ") AND lat >= ?4 AND lat <= ?5 AND lon >= ?6 AND lon <= ?7) AND ") +
                      "lat >= ?4 AND lat <= ?5 AND lon >= ?6 AND lon <= ?7 AND region_code = ?1 "
                      "AND category_code = ?2 AND created_at >= ?3 "
                      "AND status IN ('diterima', 'diverifikasi', 'diproses') AND is_public = 1 "
