@@ -2,11 +2,9 @@
 #include <algorithm>
 #include <boost/json.hpp>
 
-#include "accounts/audit.h"
 #include "http/json_body.h"
 #include "masterplan/masterplan_service.h"
 #include "masterplan/masterplan_store.h"
-#include "masterplan/summary.h"
 #include "masterplan/version_edit.h"
 
 namespace kc::masterplan {
@@ -47,11 +45,8 @@ Result<Loaded> LoadStage(store::Connection& conn, const WriteContext& ctx, int64
 Status AuditStage(store::Connection& conn, const WriteContext& ctx, std::string action,
                   int64_t plan_id, int stage, boost::json::object after) {
   after["stage"] = stage;
-  KC_RETURN_IF_ERROR(accounts::RecordAudit(conn, {.actor = ctx.actor, .region_code = ctx.region_code,
-                                                  .action = std::move(action),
-                                                  .target = "masterplan:" + std::to_string(plan_id),
-                                                  .after = std::move(after)}));
-  return RefreshRegionSummary(conn, ctx.region_code, ctx.now);  // the stage reached (summary.h)
+  // Also refreshes the summary row: it shows the stage reached (summary.h).
+  return internal::Audit(conn, ctx, std::move(action), plan_id, std::move(after));
 }
 
 void CheckLength(const std::optional<std::string>& text, const char* field, size_t min, size_t max,

@@ -1,5 +1,6 @@
 #include "masterplan/masterplan.h"
 
+#include <algorithm>
 #include <string>
 
 namespace kc::masterplan {
@@ -93,6 +94,19 @@ void ValidatePeriod(int start_year, int end_year, Validation& v) {
     const std::string n = std::to_string(kMaxPeriodYears);
     v.Add("end_year", {"periode paling lama " + n + " tahun", "the period is at most " + n + " years"});
   }
+}
+
+const Masterplan* CurrentPlan(const std::vector<Masterplan>& plans, int year) {
+  const auto running = [year](const Masterplan& m) {
+    return m.start_year <= year && year <= m.end_year;
+  };
+  const bool any_running = std::any_of(plans.begin(), plans.end(), running);
+  const Masterplan* best = nullptr;
+  for (const Masterplan& m : plans) {
+    if (any_running && !running(m)) continue;
+    if (best == nullptr || m.start_year > best->start_year) best = &m;
+  }
+  return best;
 }
 
 }  // namespace kc::masterplan

@@ -77,6 +77,10 @@ inline constexpr int kMaxPeriodYears = 20;  // masterplans run 5-10 years; 20 le
 
 // Validates a period; field errors on "start_year"/"end_year" into `v`.
 void ValidatePeriod(int start_year, int end_year, Validation& v);
+// The plan to work on in `year`: the one whose period holds `year`, else the one starting
+// last; nullptr when `plans` is empty. The same rule as the web's currentPlan
+// (web/src/masterplan/mpApi.ts), so the page and GET .../masterplans/current agree.
+const Masterplan* CurrentPlan(const std::vector<Masterplan>& plans, int year);
 // True when [a_start, a_end] and [b_start, b_end] share a year.
 inline bool Overlaps(int a_start, int a_end, int b_start, int b_end) {
   return a_start <= b_end && b_start <= a_end;

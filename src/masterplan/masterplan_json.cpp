@@ -109,6 +109,7 @@ json::object PlanJson(const PlanDetail& d, bool english) {
   json::array stages;
   for (const Stage& s : d.stages) stages.push_back(StageJson(s, english));
   o["bimtek"] = std::move(stages);
+  o["open_requests"] = d.open_requests;
   return o;
 }
 

@@ -12,7 +12,7 @@ namespace kc::masterplan {
 //  "bimtek_stages":[{stage,roman,topic,outputs:[{key,name}]}]}; names in the caller's language.
 boost::json::object ReferenceJson(bool english);
 // {"id","region","start_year","end_year","version":{...},"published_version"?,"versions":[...],
-//  "team":[...],"current_stage":1..5,"bimtek":[...]}
+//  "team":[...],"current_stage":1..5,"bimtek":[...],"open_requests":<unresolved change requests>}
 boost::json::object PlanJson(const PlanDetail& detail, bool english);
 // A list item: id, region, period, the latest version's number, status and title.
 boost::json::object PlanSummaryJson(const Masterplan& plan);

@@ -18,6 +18,7 @@ Status RegisterRoutes(http::Router& router, store::Database& db) {
   AddProgressRoutes(router, ctx);
   AddNationalRoutes(router, ctx);
   AddProgramExportRoutes(router, ctx);
+  AddCommentRoutes(router, ctx);
   return Ok();
 }
 

@@ -1,7 +1,8 @@
 // The masterplan module's HTTP wiring: RegisterRoutes adds every route (masterplan_routes.cpp,
 // bimtek_routes.cpp, readiness_routes.cpp, program_routes.cpp, evaluation_routes.cpp,
-// progress_routes.cpp, national_routes.cpp, program_export_routes.cpp); routes are thin adapters
-// over the services. Writes reply from the store's completion, i.e. after the commit is durable.
+// progress_routes.cpp, national_routes.cpp, program_export_routes.cpp, comment_routes.cpp); routes
+// are thin adapters over the services. Writes reply from the store's completion, i.e. after the
+// commit is durable.
 #pragma once
 
 #include <functional>
@@ -35,6 +36,7 @@ void AddEvaluationRoutes(http::Router& router, std::shared_ptr<RouteContext> ctx
 void AddProgressRoutes(http::Router& router, std::shared_ptr<RouteContext> ctx);
 void AddNationalRoutes(http::Router& router, std::shared_ptr<RouteContext> ctx);
 void AddProgramExportRoutes(http::Router& router, std::shared_ptr<RouteContext> ctx);
+void AddCommentRoutes(http::Router& router, std::shared_ptr<RouteContext> ctx);
 
 // The Manado demo masterplan (masterplan_demo.cpp): creates "Masterplan Smart City Kota Manado
 // 2025-2034" in Bimtek stage III when region 71.71 and its demo OPDs exist and it does not

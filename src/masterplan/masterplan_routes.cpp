@@ -1,6 +1,9 @@
 // HTTP adapters for masterplans, versions, status transitions and the team.
 #include <boost/json.hpp>
+#include <chrono>
 
+#include "accounts/caller.h"
+#include "core/time.h"
 #include "http/json_body.h"
 #include "http/response.h"
 #include "masterplan/masterplan_json.h"
@@ -43,6 +46,47 @@ Response GetPlanRoute(RouteContext& ctx, const Request& req) {
   if (!id.ok()) return Fail(id.error(), req);
   auto d = ctx.db.Read([&](store::Connection& c) { return GetPlan(c, *region, *id); });
   return d.ok() ? http::JsonResponse(200, PlanJson(*d, req.english)) : Fail(d.error(), req);
+}
+
+// The year the current plan is chosen for: UTC, like the stored timestamps; a few hours around
+// New Year's Eve in WITA/WIT do not decide anything plans are compared on (whole years).
+int CurrentYear() {
+  const std::chrono::year_month_day ymd{std::chrono::floor<std::chrono::days>(NowUtc())};
+  return static_cast<int>(ymd.year());
+}
+
+// The plan to work on (masterplan.h CurrentPlan). masterplan.read holders get the list item;
+// others (OPD officers, program.edit) only what they need to find their programs: id, period,
+// the latest status and whether a version is published, not the draft's text or review notes.
+Response CurrentPlanRoute(RouteContext& ctx, const Request& req) {
+  auto region = RegionCode(ctx, req);
+  if (!region.ok()) return Fail(region.error(), req);
+  auto plan = ctx.db.Read(
+      [&](store::Connection& c) { return GetCurrentPlan(c, *region, CurrentYear()); });
+  if (!plan.ok()) return Fail(plan.error(), req);
+  const accounts::Principal& caller = accounts::PrincipalOf(req);
+  if (accounts::Authorize(caller, accounts::Permission::kMasterplanRead, *region).allowed) {
+    return http::JsonResponse(200, PlanSummaryJson(*plan));
+  }
+  return http::JsonResponse(200, {{"id", plan->id}, {"region", plan->region_code},
+                                  {"start_year", plan->start_year}, {"end_year", plan->end_year},
+                                  {"status", ToString(plan->latest.status)},
+                                  {"published", plan->published.has_value()}});
+}
+
+// The region's published masterplans for anyone: each plan's newest published version, by
+// start year, even while a newer draft is being edited.
+Response ListPublishedRoute(RouteContext& ctx, const Request& req) {
+  auto region = RegionCode(ctx, req);
+  if (!region.ok()) return Fail(region.error(), req);
+  auto plans = ctx.db.Read([&](store::Connection& c) { return ListPublishedPlans(c, *region); });
+  if (!plans.ok()) return Fail(plans.error(), req);
+  json::array items;
+  for (const Masterplan& m : *plans) {
+    items.push_back({{"id", m.id}, {"region", m.region_code}, {"start_year", m.start_year},
+                     {"end_year", m.end_year}, {"version", VersionJson(*m.published)}});
+  }
+  return http::JsonResponse(200, {{"items", std::move(items)}});
 }
 
 // The newest published version with its own team; 404 while nothing is published.
@@ -183,6 +227,17 @@ void AddMasterplanRoutes(http::Router& router, std::shared_ptr<RouteContext> ctx
               .region_param = "region", .handler = Read(ctx, ListPlansRoute),
               .doc = {.summary = "The region's masterplans (latest version of each)", .tag = tag,
                       .responses = {200, 404}}});
+  // `current` and `published` are literal segments, which the router prefers over {id}.
+  router.Add({.method = Method::kGet, .pattern = plans + "/current", .permission = "program.edit",
+              .region_param = "region", .handler = Read(ctx, CurrentPlanRoute),
+              .doc = {.summary = "The plan to work on: the one running this year, else the newest "
+                                 "(without masterplan.read: id, period, status and published only)",
+                      .tag = tag, .responses = {200, 404}}});
+  router.Add({.method = Method::kGet, .pattern = plans + "/published", .permission = "public",
+              .handler = Read(ctx, ListPublishedRoute),
+              .doc = {.summary = "The region's published masterplans, newest published version "
+                                 "of each (public)",
+                      .tag = tag, .responses = {200, 404}}});
   router.Add({.method = Method::kPost, .pattern = plans, .permission = "masterplan.edit",
               .region_param = "region", .body_limit = kBodyLimit, .handler = Async(ctx, CreatePlanRoute),
               .doc = {.summary = "Start a masterplan for a period (draft version 1, Bimtek I-IV)",

@@ -72,6 +72,34 @@ TEST(Period, Table) {
   EXPECT_FALSE(Overlaps(2025, 2034, 2035, 2040));
 }
 
+TEST(CurrentPlan, RunningThisYearElseNewest) {
+  const auto plans = [](std::vector<std::pair<int, int>> periods) {
+    std::vector<Masterplan> out;
+    for (const auto& [start, end] : periods) {
+      out.push_back(
+          {.id = static_cast<int64_t>(out.size()) + 1, .start_year = start, .end_year = end});
+    }
+    return out;
+  };
+  struct Case {
+    std::vector<std::pair<int, int>> periods;
+    int year;
+    int64_t want;  // 0: none
+  };
+  const Case cases[] = {
+      {{{2020, 2024}, {2025, 2034}}, 2026, 2},  // the running one
+      {{{2025, 2034}, {2035, 2044}}, 2026, 1},  // running beats a newer one
+      {{{2015, 2019}, {2020, 2024}}, 2026, 2},  // none running: the newest
+      {{{2030, 2034}, {2020, 2024}}, 2026, 1},  // order of the list does not matter
+      {{}, 2026, 0},
+  };
+  for (const Case& c : cases) {
+    const auto list = plans(c.periods);
+    const Masterplan* got = CurrentPlan(list, c.year);
+    EXPECT_EQ(got ? got->id : 0, c.want) << c.periods.size() << " plans, year " << c.year;
+  }
+}
+
 TEST(Dates, Table) {
   for (const char* ok : {"2023-07-31", "2024-02-29", "2021-11-09"}) EXPECT_TRUE(IsIsoDate(ok)) << ok;
   for (const char* bad : {"2023-02-29", "2023-13-01", "2023-7-31", "31-07-2023", "2023-07-31T00",

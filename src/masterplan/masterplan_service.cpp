@@ -4,6 +4,8 @@
 
 #include "accounts/audit.h"
 #include "http/json_body.h"
+#include "masterplan/comment_store.h"
+#include "masterplan/item.h"
 #include "masterplan/masterplan_service.h"
 #include "masterplan/masterplan_store.h"
 #include "masterplan/summary.h"
@@ -46,6 +48,9 @@ Result<Masterplan> LoadOrNotFound(store::Connection& conn, std::string_view regi
 
 Status Audit(store::Connection& conn, const WriteContext& ctx, std::string action, int64_t plan_id,
              boost::json::object after) {
+  if (auto items = AuditItems(action, after); !items.empty()) {
+    after["items"] = boost::json::array(items.begin(), items.end());
+  }
   KC_RETURN_IF_ERROR(accounts::RecordAudit(conn, {.actor = ctx.actor, .region_code = ctx.region_code,
                                                   .action = std::move(action),
                                                   .target = "masterplan:" + std::to_string(plan_id),
@@ -85,11 +90,28 @@ Result<PlanDetail> GetPlan(store::Connection& conn, std::string_view region_code
   KC_ASSIGN_OR_RETURN(d.plan, LoadOrNotFound(conn, region_code, id));
   KC_ASSIGN_OR_RETURN(d.team, db::LoadTeam(conn, d.plan.latest.id));
   KC_ASSIGN_OR_RETURN(d.stages, internal::LoadStages(conn, id, d.plan.latest.id));
+  KC_ASSIGN_OR_RETURN(d.open_requests, db::CountOpenRequests(conn, id));
   return d;
 }
 
 Result<std::vector<Masterplan>> ListPlans(store::Connection& conn, std::string_view region_code) {
   return db::ListPlans(conn, region_code);
+}
+
+Result<std::vector<Masterplan>> ListPublishedPlans(store::Connection& conn,
+                                                   std::string_view region_code) {
+  return db::ListPublishedPlans(conn, region_code);
+}
+
+Result<Masterplan> GetCurrentPlan(store::Connection& conn, std::string_view region_code, int year) {
+  KC_ASSIGN_OR_RETURN(auto plans, db::ListPlans(conn, region_code));
+  const Masterplan* current = CurrentPlan(plans, year);
+  if (current == nullptr) {
+    return Error(ErrorCode::kNotFound, {"Region ini belum memiliki masterplan.",
+                                        "This region has no masterplan yet."}, "plan_not_found");
+  }
+  // ListPlans carries only the latest version; the whole plan says whether one is published.
+  return internal::LoadOrNotFound(conn, region_code, current->id);
 }
 
 Result<std::vector<TeamMember>> GetTeam(store::Connection& conn, int64_t version_id) {

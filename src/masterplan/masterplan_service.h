@@ -35,6 +35,7 @@ struct PlanDetail {
   Masterplan plan;
   std::vector<TeamMember> team;
   std::vector<Stage> stages;
+  int open_requests = 0;  // unresolved request_changes comments (comment_service.h)
 };
 
 struct CreatePlanRequest {
@@ -56,6 +57,13 @@ struct StagePatch {
 // --- reads (any connection) ---
 // The region's masterplans with their latest version, by start year.
 Result<std::vector<Masterplan>> ListPlans(store::Connection& conn, std::string_view region_code);
+// The region's masterplans with a published version, by start year; `published` is the newest
+// published version even when a newer draft exists (masterplan_store.h ListPublishedPlans).
+Result<std::vector<Masterplan>> ListPublishedPlans(store::Connection& conn,
+                                                   std::string_view region_code);
+// The plan to work on in `year` (masterplan.h CurrentPlan) with every version, so `published` is
+// set when one is. Errors: kNotFound "plan_not_found" when the region has no masterplan.
+Result<Masterplan> GetCurrentPlan(store::Connection& conn, std::string_view region_code, int year);
 // Errors: kNotFound "masterplan_not_found" (also for another region's plan).
 Result<PlanDetail> GetPlan(store::Connection& conn, std::string_view region_code, int64_t id);
 // A version's content (for an older or the published version).
@@ -96,7 +104,7 @@ Result<Stage> CompleteStage(store::Connection& conn, const WriteContext& ctx, in
                             int stage);
 
 // Runs `fn` as one write of `db` and calls `done` with its value after the durable commit (or
-// with the error; a failing fn rolls back alone). `done` runs on the writer thread.
+// with the error; a failing fn rolls back alone). `done` runs on the store's completion thread.
 template <class T>
 void RunWrite(store::Database& db, std::function<Result<T>(store::Connection&)> fn,
               std::function<void(Result<T>)> done) {

@@ -134,8 +134,15 @@ class ServiceTest : public ::testing::Test {
 };
 
 TEST_F(ServiceTest, CreateValidatesAndRefusesOverlap) {
+  auto none = db_->Read([&](store::Connection& c) { return GetCurrentPlan(c, "71.71", 2026); });
+  ASSERT_FALSE(none.ok());
+  EXPECT_EQ(none.error().Slug(), "plan_not_found");
   auto plan = Create();
   ASSERT_TRUE(plan.ok()) << plan.error().message.en;
+  auto unpublished =
+      db_->Read([&](store::Connection& c) { return ListPublishedPlans(c, "71.71"); });
+  ASSERT_TRUE(unpublished.ok());
+  EXPECT_TRUE(unpublished->empty());
   EXPECT_EQ(plan->plan.latest.status, VersionStatus::kDraft);
   EXPECT_EQ(plan->stages.size(), 4u);
   auto overlap = Create(2030, 2039);
@@ -216,6 +223,19 @@ TEST_F(ServiceTest, GateRefusesThenWalksAllStagesAndPublishFreezes) {
   EXPECT_EQ(v2->version, 2);
   EXPECT_EQ(v2->summary.scored, 54);
   EXPECT_EQ(v2->swot.size(), 24u);
+  // The public list keeps showing version 1 under the draft; the current plan says published.
+  auto listed = db_->Read([&](store::Connection& c) { return ListPublishedPlans(c, "71.71"); });
+  ASSERT_TRUE(listed.ok());
+  ASSERT_EQ(listed->size(), 1u);
+  ASSERT_TRUE(listed->at(0).published.has_value());
+  EXPECT_EQ(listed->at(0).published->number, 1);
+  EXPECT_EQ(listed->at(0).published->status, VersionStatus::kPublished);
+  EXPECT_EQ(listed->at(0).latest.number, 2);
+  auto current = db_->Read([&](store::Connection& c) { return GetCurrentPlan(c, "71.71", 2026); });
+  ASSERT_TRUE(current.ok());
+  EXPECT_EQ(current->id, id);
+  EXPECT_EQ(current->latest.status, VersionStatus::kDraft);
+  EXPECT_TRUE(current->published.has_value());
   ASSERT_TRUE(Write<Analysis>([&](store::Connection& c, const WriteContext& ctx) {
     return SetScores(c, ctx, id, {{"governance", "struktur", "sdm", 1, "turun"}});
   }).ok());

@@ -28,6 +28,10 @@ using store::Connection;
 // --- masterplans and versions ---
 // The region's masterplans (latest version filled in, versions empty), by start year.
 Result<std::vector<Masterplan>> ListPlans(Connection& conn, std::string_view region_code);
+// The region's masterplans that have a published version, by start year: `published` is the
+// highest-numbered published version (an edit after publication adds a newer draft, which is
+// `latest`); versions empty.
+Result<std::vector<Masterplan>> ListPublishedPlans(Connection& conn, std::string_view region_code);
 // One masterplan of the region with every version, the latest and the newest published.
 Result<std::optional<Masterplan>> LoadPlan(Connection& conn, std::string_view region_code, int64_t id);
 // Creates the masterplan, its first draft version and the four empty Bimtek stages. Returns the id.

@@ -61,6 +61,34 @@ Result<std::vector<Masterplan>> ListPlans(Connection& conn, std::string_view reg
   return out;
 }
 
+Result<std::vector<Masterplan>> ListPublishedPlans(Connection& conn, std::string_view region_code) {
+  // Two joins on the same table: v is the latest version, p the newest published one. Filtering
+  // ListPlans by the latest status would lose a published plan as soon as it is edited.
+  KC_ASSIGN_OR_RETURN(
+      auto s, conn.Prepare("SELECT m.id, m.region_code, m.start_year, m.end_year, m.created_at, v.id,"
+                           " v.number, v.status, v.title, v.summary, v.review_note, v.created_at,"
+                           " v.updated_at, v.published_at, p.id, p.number, p.status, p.title, p.summary,"
+                           " p.review_note, p.created_at, p.updated_at, p.published_at FROM masterplans m"
+                           " JOIN masterplan_versions v ON v.masterplan_id = m.id AND v.number ="
+                           " (SELECT MAX(number) FROM masterplan_versions WHERE masterplan_id = m.id)"
+                           " JOIN masterplan_versions p ON p.masterplan_id = m.id AND p.number ="
+                           " (SELECT MAX(number) FROM masterplan_versions WHERE masterplan_id = m.id"
+                           " AND status = 'published')"
+                           " WHERE m.region_code = ?1 ORDER BY m.start_year"));
+  s.Bind(1, region_code);
+  std::vector<Masterplan> out;
+  while (true) {
+    KC_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    Masterplan m{.id = s.Int(0), .region_code = s.String(1), .start_year = static_cast<int>(s.Int(2)),
+                 .end_year = static_cast<int>(s.Int(3)), .created_at = s.String(4)};
+    m.latest = ReadVersion(s, 5);
+    m.published = ReadVersion(s, 14);
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
 Result<std::optional<Masterplan>> LoadPlan(Connection& conn, std::string_view region_code, int64_t id) {
   KC_ASSIGN_OR_RETURN(auto s, conn.Prepare("SELECT id, region_code, start_year, end_year, created_at"
                                            " FROM masterplans WHERE id = ?1 AND region_code = ?2"));

@@ -1,5 +1,6 @@
 // HTTP adapters for programs and quick wins of a masterplan.
 #include <boost/json.hpp>
+#include <vector>
 
 #include "http/json_body.h"
 #include "http/response.h"
@@ -20,13 +21,25 @@ const Text kNoPlan{"Masterplan tidak ditemukan di region ini.", "No such masterp
 
 Response Fail(const Error& e, const Request& req) { return http::ErrorResponse(e, req.english); }
 
+// The latest version's list (program.edit: masterplan.read holders see everything, OPD officers
+// their own OPD's programs and the quick wins it owns) or the published one (public, whole).
 Response ListRoute(RouteContext& ctx, const Request& req, bool published) {
   auto region = internal::RegionCode(ctx, req);
   if (!region.ok()) return Fail(region.error(), req);
   auto id = internal::IdParam(req, "id", kNoPlan);
   if (!id.ok()) return Fail(id.error(), req);
+  const OpdCheck may_read =
+      published ? OpdCheck{}
+                : internal::OpdCheckOf(req, *region, accounts::Permission::kMasterplanRead,
+                                       accounts::Permission::kProgramEdit);
   auto l = ctx.db.Read([&](store::Connection& c) { return GetPrograms(c, *region, *id, published); });
-  return l.ok() ? http::JsonResponse(200, ProgramListJson(*l)) : Fail(l.error(), req);
+  if (!l.ok()) return Fail(l.error(), req);
+  if (may_read) {
+    std::erase_if(l->programs, [&](const Program& p) { return !may_read(p.owner_opd_id); });
+    std::erase_if(l->quick_wins,
+                  [&](const QuickWin& q) { return !q.owner_opd_id || !may_read(*q.owner_opd_id); });
+  }
+  return http::JsonResponse(200, ProgramListJson(*l));
 }
 
 // The item number of the path ({no}), 0 when the route has none (create).
@@ -126,10 +139,12 @@ void RemoveRoute(RouteContext& ctx, Request& req, Reply reply, bool program) {
 void AddProgramRoutes(http::Router& router, std::shared_ptr<RouteContext> ctx) {
   const std::string plan = "/api/v1/regions/{region}/masterplans/{id}";
   const std::string tag = "masterplan";
-  router.Add({.method = Method::kGet, .pattern = plan + "/programs", .permission = "masterplan.read",
+  router.Add({.method = Method::kGet, .pattern = plan + "/programs", .permission = "program.edit",
               .region_param = "region",
               .handler = http::Sync([ctx](Request& req) { return ListRoute(*ctx, req, false); }),
-              .doc = {.summary = "Programs and quick wins of the latest version", .tag = tag,
+              .doc = {.summary = "Programs and quick wins of the latest version (OPD officers: "
+                                 "their own OPD's)",
+                      .tag = tag,
                       .responses = {200, 404}}});
   router.Add({.method = Method::kGet, .pattern = plan + "/published/programs", .permission = "public",
               .handler = http::Sync([ctx](Request& req) { return ListRoute(*ctx, req, true); }),

@@ -124,18 +124,22 @@ Response ProgramProgressRoute(RouteContext& ctx, const Request& req) {
                                   {"history", ReportsJson(p->history)}});
 }
 
-// Every program of the plan for one period: reported or missing.
+// Every program of the plan for one period: reported or missing. OPD officers (no
+// masterplan.read) see only the programs they report for; `missing` counts what they see.
 Response PeriodRoute(RouteContext& ctx, const Request& req) {
   auto region = internal::RegionCode(ctx, req);
   if (!region.ok()) return Fail(region.error(), req);
   auto id = internal::IdParam(req, "id", kNoPlan);
   if (!id.ok()) return Fail(id.error(), req);
+  const OpdCheck may_read = internal::OpdCheckOf(req, *region, Permission::kMasterplanRead,
+                                                 Permission::kProgramReportProgress);
   auto lines = ctx.db.Read(
       [&](store::Connection& c) { return GetPeriod(c, *region, *id, req.Param("period")); });
   if (!lines.ok()) return Fail(lines.error(), req);
   json::array items;
   int missing = 0;
   for (const PeriodLine& l : *lines) {
+    if (may_read && !may_read(l.owner_opd_id)) continue;
     missing += l.report ? 0 : 1;
     items.push_back(
         {{"program_no", l.program_no},
@@ -174,10 +178,11 @@ void AddProgressRoutes(http::Router& router, std::shared_ptr<RouteContext> ctx) 
                .responses = {200, 403, 404}}});
   router.Add({.method = Method::kGet,
               .pattern = plan + "/progress/{period}",
-              .permission = "masterplan.read",
+              .permission = "program.edit",
               .region_param = "region",
               .handler = http::Sync([ctx](Request& req) { return PeriodRoute(*ctx, req); }),
-              .doc = {.summary = "Every program's report for a period, missing ones included",
+              .doc = {.summary = "Every program's report for a period, missing ones included (OPD "
+                                 "officers: their own OPD's)",
                       .tag = tag,
                       .responses = {200, 400, 404}}});
 }

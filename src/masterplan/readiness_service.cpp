@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <boost/json.hpp>
+#include <set>
 
 #include "http/json_body.h"
 #include "masterplan/masterplan_store.h"
@@ -107,7 +108,11 @@ Result<Analysis> SetScores(store::Connection& conn, const WriteContext& ctx, int
     ValidateScore(scores[i], "scores[" + std::to_string(i) + "].", v);
   }
   if (!v.ok()) return std::move(v).ToError();
-  return Edit(conn, ctx, plan_id, "readiness.score", {{"count", scores.size()}},
+  std::set<std::string> dimensions;  // the items of the audit entry (item.h)
+  for (const ReadinessScore& s : scores) dimensions.insert(s.dimension);
+  boost::json::object audit{{"count", scores.size()},
+                            {"dimensions", boost::json::array(dimensions.begin(), dimensions.end())}};
+  return Edit(conn, ctx, plan_id, "readiness.score", std::move(audit),
               [&](int64_t version_id) -> Status {
                 for (const ReadinessScore& s : scores) KC_RETURN_IF_ERROR(db::UpsertScore(conn, version_id, s));
                 return Ok();
@@ -129,13 +134,21 @@ Result<Analysis> AddSwot(store::Connection& conn, const WriteContext& ctx, int64
 }
 
 Result<Analysis> RemoveSwot(store::Connection& conn, const WriteContext& ctx, int64_t plan_id, int no) {
-  return Edit(conn, ctx, plan_id, "readiness.swot.remove", {{"no", no}}, [&](int64_t version_id) -> Status {
+  // The item's dimension for the audit entry (item.h); numbers are kept across versions.
+  KC_ASSIGN_OR_RETURN(Masterplan plan, internal::LoadOrNotFound(conn, ctx.region_code, plan_id));
+  KC_ASSIGN_OR_RETURN(auto current, db::LoadSwot(conn, plan.latest.id));
+  const auto it = std::find_if(current.begin(), current.end(),
+                               [no](const SwotItem& i) { return i.no == no; });
+  boost::json::object audit{{"no", no}};
+  if (it != current.end()) audit["dimension"] = it->dimension;
+  auto remove = [&](int64_t version_id) -> Status {
     KC_ASSIGN_OR_RETURN(bool found, db::DeleteSwot(conn, version_id, no));
     if (!found) {
       return Error(ErrorCode::kNotFound, {"Butir SWOT tidak ditemukan.", "No such SWOT item."}, "swot_not_found");
     }
     return Ok();
-  });
+  };
+  return Edit(conn, ctx, plan_id, "readiness.swot.remove", std::move(audit), remove);
 }
 
 Result<Analysis> SetMaturity(store::Connection& conn, const WriteContext& ctx, int64_t plan_id,

@@ -17,7 +17,8 @@ Result<Version> EditableVersion(store::Connection& conn, const WriteContext& ctx
 
 // Appends the audit entry "action" on target "masterplan:<plan_id>" and refreshes the region's
 // national summary row (summary.h): every masterplan write ends here, so the row is recomputed
-// in the same savepoint as the change.
+// in the same savepoint as the change. `after` gains "items", the item keys the entry is about
+// (item.h AuditItems), when there are any: an item's history is found by them.
 Status Audit(store::Connection& conn, const WriteContext& ctx, std::string action, int64_t plan_id,
              boost::json::object after);
 

@@ -248,6 +248,12 @@ for (const kind of ['desktop', 'phone']) {
       const own = all.filter((p) => p.owner_opd_id === opd);
       if (!own.length) return t.skip('the demo OPD officer owns no program');
       const { page, close } = await openPage(kind);
+      // The page finds the plan and the programs by asking (GET .../current, .../programs), not
+      // by trying ids and numbers: no API answer is refused or missing on the way.
+      const refused = [];
+      page.on('response', (r) => {
+        if (r.url().includes('/api/v1/regions/') && [403, 404].includes(r.status())) refused.push(`${r.status()} ${r.url()}`);
+      });
       try {
         await signIn(page, logins.opd_officer);
         await openMasterplan(page);
@@ -255,6 +261,7 @@ for (const kind of ['desktop', 'phone']) {
         await page.getByTestId('opd-program').first().waitFor();
         const shownNos = await page.getByTestId('opd-program').evaluateAll((els) => els.map((e) => Number(e.dataset.program)));
         assert.deepEqual(shownNos, own.map((p) => p.no), "only the officer's OPD's programs");
+        assert.deepEqual(refused, [], 'no probing');
         const card = page.locator(`[data-testid="opd-program"][data-program="${own[0].no}"]`);
         await card.getByRole('heading', { level: 2, name: own[0].name }).waitFor();
         // Periods past without a report are shown late.
@@ -307,6 +314,10 @@ describe('masterplan: public and review', () => {
   test('a visitor sees that the masterplan is not published, and public pages do not load it', async (t) => {
     if (!seed.ok) return t.skip(seed.reason);
     const { page, close } = await openPage('desktop');
+    const masterplanCalls = [];
+    page.on('response', (r) => {
+      if (r.url().includes('/masterplans')) masterplanCalls.push(`${r.status()} ${new URL(r.url()).pathname}`);
+    });
     try {
       await page.goto(`${server.base}/r/${REGION.slug}`);
       await page.getByRole('heading', { level: 1, name: REGION.name }).waitFor();
@@ -316,6 +327,8 @@ describe('masterplan: public and review', () => {
       await page.getByRole('heading', { level: 1, name: 'Masterplan Smart City' }).waitFor();
       // The demo plan is in Bimtek stage III: not published (without the demo: no plan).
       assert.match(await page.getByTestId('mp-not-published').textContent(), /belum diterbitkan|Belum ada masterplan/);
+      // One public question (GET .../masterplans/published), no probing of plan ids.
+      assert.deepEqual(masterplanCalls, [`200 /api/v1/regions/${REGION.slug}/masterplans/published`]);
       await page.locator('main').getByRole('link', { name: 'Masuk' }).waitFor();
       await checkA11y(page, 'masterplan, public (desktop)');
       await shot(page, 'desktop-masterplan-public');

@@ -16,7 +16,7 @@ import { hasRole, officerOpds, useSession } from '../session';
 import { useMpLang } from './i18n';
 import { mpPath, type MpSection } from './logic';
 import { MasterplanHome, TeamList } from './MasterplanHome';
-import { currentPlan, mpApi, probePlan, type PlanDetail, type Reference, type Version } from './mpApi';
+import { currentPlan, mpApi, officerPlan, publicPlan, type PlanDetail, type Reference, type Version } from './mpApi';
 import { OpdPrograms } from './OpdPrograms';
 import { ProgramForm } from './ProgramForm';
 import { Programs } from './Programs';
@@ -220,7 +220,7 @@ function StaffWorkspace({ region, can, section, item }: {
 
 function OfficerWorkspace({ region, opds }: { region: RegionProfile; opds: number[] }) {
   const { m } = useMpLang();
-  const [plan, retry] = useResource((signal) => probePlan(region.slug, signal), [region.slug]);
+  const [plan, retry] = useResource((signal) => officerPlan(region.slug, signal), [region.slug]);
   const [basics, retryBasics] = useBasics(region.slug);
   if (plan.state === 'error') return <ErrorNotice error={plan.error} onRetry={retry} />;
   if (basics.state === 'error') return <ErrorNotice error={basics.error} onRetry={retryBasics} />;
@@ -245,18 +245,19 @@ function OfficerWorkspace({ region, opds }: { region: RegionProfile; opds: numbe
 
 function PublicWorkspace({ region, section, signedIn }: { region: RegionProfile; section: MpSection; signedIn: boolean }) {
   const { t, m } = useMpLang();
-  const [plan, retry] = useResource((signal) => probePlan(region.slug, signal), [region.slug]);
+  const [plan, retry] = useResource((signal) => publicPlan(region.slug, signal), [region.slug]);
   const [basics, retryBasics] = useBasics(region.slug);
   if (plan.state === 'error') return <ErrorNotice error={plan.error} onRetry={retry} />;
   if (basics.state === 'error') return <ErrorNotice error={basics.error} onRetry={retryBasics} />;
   if (plan.state === 'loading' || basics.state === 'loading') return <Loading />;
-  const published = plan.data?.published;
+  const published = plan.data;
   if (!published) {
+    // Unpublished plans are not public, so "none yet" and "not published yet" read the same.
     return (
       <>
         <h1>{m('mp.title')}</h1>
         <p class="empty" data-testid="mp-not-published">
-          {plan.data ? m('mp.notPublished') : m('mp.noPlan')}
+          {m('mp.notPublished')}
         </p>
         {!signedIn && (
           <p>

@@ -10,7 +10,7 @@ import { useResource } from '../resource';
 import { Comments } from './Comments';
 import { useMpLang, type MpKey } from './i18n';
 import { defaultPeriod, periodRows, progressToBody, progressToForm, type LocalErrors, type PeriodRow, type ProgressForm } from './logic';
-import { mpApi, probeOwnPrograms, type Program, type ProgramProgress, type Reference } from './mpApi';
+import { mpApi, type Program, type ProgramProgress, type Reference } from './mpApi';
 import { useAction } from './useAction';
 
 // An officer comments on their own programs; resolving and review are the plan editors'.
@@ -18,7 +18,11 @@ const OFFICER = { edit: false, review: false, publish: false };
 
 export function OpdPrograms({ region, planId, reference }: { region: RegionProfile; planId: number; reference: Reference }) {
   const { m } = useMpLang();
-  const [res, retry] = useResource((signal) => probeOwnPrograms(region.slug, planId, signal), [region.slug, planId]);
+  // The server lists an officer's own OPD's programs only (GET .../programs).
+  const [res, retry] = useResource(
+    (signal) => mpApi.programs(region.slug, planId, false, signal).then((l) => l.programs),
+    [region.slug, planId],
+  );
   if (res.state === 'loading') return <Loading />;
   if (res.state === 'error') return <ErrorNotice error={res.error} onRetry={retry} />;
   if (res.data.length === 0) return <p class="empty">{m('mp.noOwnPrograms')}</p>;

@@ -1,14 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { matchRoute } from '../router';
 import { MP_MESSAGES, mpTranslate } from './i18n';
-import { currentPlan, probeOwnPrograms, probePlan } from './mpApi';
+import { currentPlan, officerPlan, publicPlan } from './mpApi';
 
 function json(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 }
 const err = (status: number, code: string) => json(status, { error: { code, message: code } });
 
-/** fetch answering by path; anything unlisted is an unknown plan. */
+/** fetch answering by path, recording the paths asked. */
 function fakeFetch(answer: (path: string) => Response) {
   const calls: string[] = [];
   vi.stubGlobal('fetch', async (path: string) => {
@@ -30,43 +30,36 @@ describe('currentPlan', () => {
   });
 });
 
-describe('probePlan', () => {
-  it('finds an unpublished plan of the region, asking one batch past it', async () => {
-    const calls = fakeFetch((p) => (p.endsWith('/masterplans/1/published') ? err(404, 'not_published') : err(404, 'masterplan_not_found')));
-    expect(await probePlan('manado')).toEqual({ id: 1, published: null });
-    expect(calls).toHaveLength(16);
-  });
-  it('prefers the newest published plan', async () => {
-    const published = (id: number) => ({ id, region: '71.71', start_year: 2025, end_year: 2034, version: {}, team: [] });
-    fakeFetch((p) => {
-      const id = Number(/masterplans\/(\d+)\//.exec(p)?.[1]);
-      if (id === 2 || id === 5) return json(200, published(id));
-      if (id === 7) return err(404, 'not_published');
-      return err(404, 'masterplan_not_found');
-    });
-    expect((await probePlan('manado'))?.id).toBe(5);
-  });
-  it('is null without any plan and fails on a server error', async () => {
-    const calls = fakeFetch(() => err(404, 'masterplan_not_found'));
-    expect(await probePlan('manado')).toBeNull();
-    expect(calls).toHaveLength(24);
-    fakeFetch(() => err(500, 'internal'));
-    await expect(probePlan('manado')).rejects.toMatchObject({ status: 500 });
+describe('officerPlan', () => {
+  it('asks the server for the current plan and is null when the region has none', async () => {
+    const brief = { id: 3, region: '71.71', start_year: 2025, end_year: 2034, status: 'draft', published: false };
+    const calls = fakeFetch(() => json(200, brief));
+    expect(await officerPlan('manado')).toEqual(brief);
+    expect(calls).toEqual(['/api/v1/regions/manado/masterplans/current']);
+    fakeFetch(() => err(404, 'plan_not_found'));
+    expect(await officerPlan('manado')).toBeNull();
+    fakeFetch(() => err(403, 'forbidden'));
+    await expect(officerPlan('manado')).rejects.toMatchObject({ status: 403 });
   });
 });
 
-describe('probeOwnPrograms', () => {
-  it('keeps the programs it may read, skips other OPDs, crosses a gap, stops after a batch of nothing', async () => {
-    const own = new Set([4, 11]);
-    const calls = fakeFetch((p) => {
-      const no = Number(/programs\/(\d+)$/.exec(p)?.[1]);
-      if (own.has(no)) return json(200, { no, name: `P${no}` });
-      if (no <= 12 && no !== 6) return err(403, 'forbidden'); // 6 was removed: a gap
-      return err(404, 'program_not_found');
-    });
-    const got = await probeOwnPrograms('manado', 1);
-    expect(got.map((p) => p.no)).toEqual([4, 11]);
-    expect(calls).toHaveLength(24); // 1-8, 9-16, 17-24 (nothing there: stop)
+describe('publicPlan', () => {
+  const item = (id: number, start_year: number, end_year: number) => ({ id, region: '71.71', start_year, end_year, version: {} });
+  it('reads the current one of the published plans with its team', async () => {
+    const calls = fakeFetch((p) =>
+      p.endsWith('/masterplans/published')
+        ? json(200, { items: [item(1, 2020, 2024), item(2, 2025, 2034)] })
+        : json(200, { ...item(2, 2025, 2034), team: [] }),
+    );
+    expect((await publicPlan('manado', undefined, 2026))?.id).toBe(2);
+    expect(calls).toEqual(['/api/v1/regions/manado/masterplans/published', '/api/v1/regions/manado/masterplans/2/published']);
+  });
+  it('is null while nothing is published and fails on a server error', async () => {
+    const calls = fakeFetch(() => json(200, { items: [] }));
+    expect(await publicPlan('manado')).toBeNull();
+    expect(calls).toHaveLength(1);
+    fakeFetch(() => err(500, 'internal'));
+    await expect(publicPlan('manado')).rejects.toMatchObject({ status: 500 });
   });
 });
 

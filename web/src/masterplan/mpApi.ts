@@ -215,6 +215,12 @@ export const mpApi = {
   reference: (signal?: AbortSignal) => apiGet<Reference>('/api/v1/masterplan/reference', signal),
   plans: (slug: string, signal?: AbortSignal) => apiGet<{ items: PlanSummary[] }>(`${R(slug)}/masterplans`, signal),
   plan: (slug: string, id: number, signal?: AbortSignal) => apiGet<PlanDetail>(P(slug, id), signal),
+  /** masterplan.read holders get the list item, OPD officers (program.edit) a PlanBrief. */
+  current: (slug: string, signal?: AbortSignal) =>
+    apiGet<PlanSummary | PlanBrief>(`${R(slug)}/masterplans/current`, signal),
+  /** Public: every plan with a published version, `version` being the newest published one. */
+  publishedPlans: (slug: string, signal?: AbortSignal) =>
+    apiGet<{ items: PlanSummary[] }>(`${R(slug)}/masterplans/published`, signal),
   published: (slug: string, id: number, signal?: AbortSignal) => apiGet<PublishedPlan>(`${P(slug, id)}/published`, signal),
   transition: (slug: string, id: number, step: Transition, note?: string) =>
     apiRequest<PlanDetail>('POST', `${P(slug, id)}/${step}`, { body: note ? { note } : undefined }),
@@ -228,6 +234,7 @@ export const mpApi = {
     apiGet<Analysis>(`${P(slug, id)}${published ? '/published' : ''}/analysis`, signal),
   setScores: (slug: string, id: number, scores: ReadinessScore[]) =>
     apiRequest<Analysis>('PUT', `${P(slug, id)}/readiness`, { body: { scores } }),
+  /** The latest version's list (OPD officers: their OPD's programs and quick wins only). */
   programs: (slug: string, id: number, published: boolean, signal?: AbortSignal) =>
     apiGet<ProgramList>(`${P(slug, id)}${published ? '/published' : ''}/programs`, signal),
   program: (slug: string, id: number, no: number, signal?: AbortSignal) =>
@@ -240,6 +247,7 @@ export const mpApi = {
     apiGet<ProgramProgress>(`${P(slug, id)}/programs/${no}/progress`, signal),
   submitProgress: (slug: string, id: number, no: number, period: string, body: ProgressBody) =>
     apiRequest<ProgressReport>('PUT', `${P(slug, id)}/programs/${no}/progress/${encodeURIComponent(period)}`, { body }),
+  /** OPD officers get their OPD's lines only, `missing` counted over those. */
   period: (slug: string, id: number, period: string, signal?: AbortSignal) =>
     apiGet<PeriodOverview>(`${P(slug, id)}/progress/${encodeURIComponent(period)}`, signal),
   comments: (slug: string, id: number, item: string, signal?: AbortSignal) =>
@@ -253,7 +261,10 @@ export const mpApi = {
     apiRequest<unknown>('POST', `${P(slug, id)}/comments/${cid}/resolve`),
 };
 
-/** The plan to work on: the one whose period holds `year`, else the newest; null for none. */
+/**
+ * The plan to work on: the one whose period holds `year`, else the newest; null for none. The
+ * server's CurrentPlan (src/masterplan/masterplan.cpp, GET .../masterplans/current) is the same rule.
+ */
 export function currentPlan<T extends { id: number; start_year: number; end_year: number }>(
   plans: T[],
   year: number,
@@ -263,71 +274,41 @@ export function currentPlan<T extends { id: number; start_year: number; end_year
   return pool.reduce<T | null>((best, p) => (!best || p.start_year > best.start_year ? p : best), null);
 }
 
-// Public visitors and OPD officers may not read the region's plan list (masterplan.read), and
-// the API has no public list of published plans nor an officer's list of programs. Until it
-// has, their pages find the plan by asking the public /published route about plan ids (in
-// batches, up to PLAN_PROBE_LIMIT; ids are global, so this only suits a server with few plans)
-// and find an officer's programs by asking for each program number.
-const PLAN_PROBE_LIMIT = 24;
-const PLAN_PROBE_BATCH = 8;
-const PROGRAM_PROBE_BATCH = 8;
-const PROGRAM_PROBE_LIMIT = 400;
-
-export interface ProbedPlan {
+/** The plan to work on (GET .../masterplans/current) without masterplan.read: OPD officers get
+ * only what finds their programs, not the draft's text or review notes. */
+export interface PlanBrief {
   id: number;
-  published: PublishedPlan | null;
+  region: string;
+  start_year: number;
+  end_year: number;
+  status: VersionStatus;
+  published: boolean;
 }
 
 /**
- * The region's newest published plan, else its newest plan, or null when it has none. Stops
- * at the first batch without a plan of the region once one was found (plans of one region
- * are usually created together).
+ * The plan an OPD officer works on: GET .../masterplans/current (the server applies the rule
+ * of currentPlan), or null when the region has none (404 plan_not_found).
  */
-export async function probePlan(slug: string, signal?: AbortSignal): Promise<ProbedPlan | null> {
-  const found: ProbedPlan[] = [];
-  for (let first = 1; first <= PLAN_PROBE_LIMIT; first += PLAN_PROBE_BATCH) {
-    const batch = await Promise.all(
-      Array.from({ length: PLAN_PROBE_BATCH }, (_, i) =>
-        mpApi.published(slug, first + i, signal).then(
-          (published): ProbedPlan | null => ({ id: first + i, published }),
-          (e: unknown): ProbedPlan | null => {
-            if (e instanceof ApiError && e.code === 'not_published') return { id: first + i, published: null };
-            if (e instanceof ApiError && e.status === 404) return null;
-            throw e;
-          },
-        ),
-      ),
-    );
-    const hits = batch.filter((a): a is ProbedPlan => a !== null);
-    if (found.length && !hits.length) break;
-    found.push(...hits);
+export async function officerPlan(slug: string, signal?: AbortSignal): Promise<PlanSummary | PlanBrief | null> {
+  try {
+    return await mpApi.current(slug, signal);
+  } catch (e) {
+    if (e instanceof ApiError && e.code === 'plan_not_found') return null;
+    throw e;
   }
-  const published = found.filter((a) => a.published);
-  return published[published.length - 1] ?? found[found.length - 1] ?? null;
 }
 
 /**
- * The programs an OPD officer may read in plan `id` (their own OPD's): GET .../programs/{no}
- * answers 200 for those, 403 for other OPDs' and 404 past the last number. Numbers can have
- * gaps (removed programs), so probing stops after a whole batch without any program.
+ * What a visitor reads: among the region's published plans (GET .../masterplans/published, each
+ * with its newest published version) the current one by currentPlan, with its team from
+ * GET .../{id}/published; null while none is published.
  */
-export async function probeOwnPrograms(slug: string, id: number, signal?: AbortSignal): Promise<Program[]> {
-  const own: Program[] = [];
-  for (let first = 1; first <= PROGRAM_PROBE_LIMIT; first += PROGRAM_PROBE_BATCH) {
-    const batch = await Promise.all(
-      Array.from({ length: PROGRAM_PROBE_BATCH }, (_, i) =>
-        mpApi.program(slug, id, first + i, signal).then(
-          (p): Program | 'other' | null => p,
-          (e: unknown): Program | 'other' | null => {
-            if (e instanceof ApiError && e.status === 403) return 'other';
-            if (e instanceof ApiError && e.code === 'program_not_found') return null;
-            throw e;
-          },
-        ),
-      ),
-    );
-    for (const p of batch) if (p && p !== 'other') own.push(p);
-    if (batch.every((p) => p === null)) break;
-  }
-  return own;
+export async function publicPlan(
+  slug: string,
+  signal?: AbortSignal,
+  year = new Date().getFullYear(),
+): Promise<PublishedPlan | null> {
+  const { items } = await mpApi.publishedPlans(slug, signal);
+  const chosen = currentPlan(items, year);
+  return chosen ? mpApi.published(slug, chosen.id, signal) : null;
 }
