@@ -1,8 +1,8 @@
 -- Location lookups (bounding-box lists, possible duplicates nearby) through a grid of
--- 0.01-degree cells (about 1.1 km) indexed with the region and the id, instead of the R*Tree of
+-- 0.01-degree cells (about 1.1 km) indexed with the region and the point, instead of the R*Tree of
 -- migration 0006: an R*Tree insert rewrites a random leaf and the boxes above it, which cost a
 -- third of every submission's write; a B-tree entry per report costs little, and lookups of a
--- few cells, tested on the index's lat/lon, are as fast. The expression is repeated in
+-- few cells, tested on the index's lat/lon, read no row outside the box. The expression is repeated in
 -- src/reports/grid_cell.h (GridCell), which must compute exactly the same value.
 ALTER TABLE reports ADD COLUMN grid_cell INTEGER
   GENERATED ALWAYS AS (CAST((lat + 90.0) * 100 AS INTEGER) * 100000 +
