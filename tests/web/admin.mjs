@@ -9,25 +9,12 @@
 // Self-contained: runs alone (--test-name-pattern='admin and portal') or after flows.mjs.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { assetBudget, checkA11y, dataDir, openPage, seed, server, shot, sizes, REGION } from './run.mjs';
+import { assetBudget, checkA11y, openPage, seed, server, shot, sizes, REGION, demoLogins } from './run.mjs';
 
 const MANADO = { latitude: 1.4748, longitude: 124.8421 }; // kelurahan Teling Bawah, kecamatan Wenang
 const WENANG = { code: '71.71.04', name: 'Wenang' };
 const CATEGORY = { code: 'trotoar-rusak', name: 'Trotoar rusak', nameEn: 'Broken sidewalk' };
 const api = (p) => `${server.base}/api/v1/regions/${REGION.slug}${p}`;
-
-function demoLogins() {
-  const file = path.join(dataDir, 'demo-logins.txt');
-  if (!fs.existsSync(file)) return null;
-  const out = {};
-  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
-    const [role, email, password] = line.trim().split(/\s+/);
-    if (role && email && password) out[role] = { email, password };
-  }
-  return out;
-}
 
 /** The demo logins with a region admin and a citizen, or a skip with the reason. */
 function needAdmin(t) {

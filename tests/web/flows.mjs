@@ -5,24 +5,10 @@
 // or checked to degrade cleanly, with the reason printed.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { checkA11y, dataDir, openPage, seed, server, shot, REGION, VIEWPORTS, sizes, assetBudget } from './run.mjs';
+import { checkA11y, openPage, seed, server, shot, REGION, VIEWPORTS, sizes, assetBudget, demoLogins } from './run.mjs';
 
 // A point in Kota Manado (kelurahan boundaries come with `kotacerdas demo`).
 const MANADO = { latitude: 1.4748, longitude: 124.8421 };
-
-/** The demo logins written by `kotacerdas demo` (role -> {email, password}). */
-function demoLogins() {
-  const file = path.join(dataDir, 'demo-logins.txt');
-  if (!fs.existsSync(file)) return null;
-  const out = {};
-  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
-    const [role, email, password] = line.trim().split(/\s+/);
-    if (role && email && password) out[role] = { email, password };
-  }
-  return out;
-}
 
 function needDemo(t) {
   if (!seed.ok) return t.skip(seed.reason), null;

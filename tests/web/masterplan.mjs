@@ -6,25 +6,12 @@
 // steps. What the pages show is checked against the API as well.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { assetBudget, checkA11y, dataDir, openPage, seed, server, shot, sizes, REGION } from './run.mjs';
+import { assetBudget, checkA11y, openPage, seed, server, shot, sizes, REGION, demoLogins } from './run.mjs';
 
 const PLAN_TITLE = 'Masterplan Smart City Kota Manado 2025-2034';
 const NEW_PROGRAM = 'Posyandu Digital Manado';
 
 /** The demo logins written by `kotacerdas demo` (role -> {email, password}). */
-function demoLogins() {
-  const file = path.join(dataDir, 'demo-logins.txt');
-  if (!fs.existsSync(file)) return null;
-  const out = {};
-  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
-    const [role, email, password] = line.trim().split(/\s+/);
-    if (role && email && password) out[role] = { email, password };
-  }
-  return out;
-}
-
 /** The logins, or null after skipping the test with the reason. */
 function needDemo(t, ...roles) {
   if (!seed.ok) return t.skip(seed.reason), null;

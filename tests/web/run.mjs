@@ -448,5 +448,17 @@ for (const kind of Object.keys(VIEWPORTS)) {
   });
 }
 
+/** The demo logins written by `kotacerdas demo` (role -> {email, password}), or null. */
+function demoLogins() {
+  const file = path.join(dataDir, 'demo-logins.txt');
+  if (!fs.existsSync(file)) return null;
+  const out = {};
+  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
+    const [role, email, password] = line.trim().split(/\s+/);
+    if (role && email && password) out[role] = { email, password };
+  }
+  return out;
+}
+
 // For the flow tests in flows.mjs (same server, browser and seed; live bindings).
-export { server, seed, dataDir, openPage, shot, checkA11y, assetBudget, sizes, REGION, VIEWPORTS };
+export { server, seed, dataDir, demoLogins, openPage, shot, checkA11y, assetBudget, sizes, REGION, VIEWPORTS };
