@@ -12,6 +12,7 @@
 #include "masterplan/masterplan_module.h"
 #include "masterplan/masterplan_store.h"
 #include "masterplan/progress_service.h"
+#include "masterplan/quick_win_progress_service.h"
 #include "masterplan/readiness_service.h"
 #include "masterplan/reference.h"
 
@@ -21,6 +22,8 @@ namespace {
 constexpr std::string_view kRegion = "71.71";
 constexpr int kStart = 2025, kEnd = 2034;
 constexpr std::string_view kPeriod = "2026-Q1";
+constexpr std::string_view kQuickWinMilestones =
+    "Persiapan dan rancangan\nUji coba terbatas\nPeluncuran ke warga";
 constexpr std::string_view kFacilitator = "Konsultan Gerakan Menuju 100 Smart City, Komdigi";
 
 using Opds = std::map<std::string, int64_t, std::less<>>;
@@ -163,6 +166,7 @@ Status StageThree(store::Connection& c, const WriteContext& ctx, int64_t plan, c
       q.reason = std::string(d.reason);
       q.owner_opd_id = opds.at(std::string(d.owner));
       q.budget = d.budget;
+      q.milestones = std::string(kQuickWinMilestones);
       KC_RETURN_IF_ERROR(SaveQuickWin(c, ctx, plan, q));
     }
   }
@@ -212,6 +216,36 @@ Status TeamEvaluationProgress(store::Connection& c, const WriteContext& ctx, int
   return Ok();
 }
 
+// The region admin's checks of the demo period: two program reports checked, one returned
+// with a note, the rest still "diajukan" (not checked yet); and the first quick-win reports.
+Status ChecksAndQuickWinProgress(store::Connection& c, const WriteContext& ctx, int64_t plan) {
+  const CheckRequest checked{.revision = 1, .state = CheckState::kChecked};
+  KC_RETURN_IF_ERROR(CheckProgress(c, ctx, plan, 1, std::string(kPeriod), checked));
+  KC_RETURN_IF_ERROR(CheckProgress(c, ctx, plan, 3, std::string(kPeriod), checked));
+  KC_RETURN_IF_ERROR(CheckProgress(
+      c, ctx, plan, 2, std::string(kPeriod),
+      {.revision = 1,
+       .state = CheckState::kReturned,
+       .note = "Lampirkan daftar dataset yang sudah terbit di portal sebagai bukti."}));
+  // Quick wins 1, 3 and 4 report; 1 is checked, the others wait.
+  const std::pair<int, int> reports[] = {{1, 60}, {3, 40}, {4, 25}};
+  for (const auto& [no, percent] : reports) {
+    const demo::DemoQuickWin& d = demo::kQuickWins[static_cast<size_t>(no - 1)];
+    QuickWinReport r{.quick_win_no = no,
+                     .period = std::string(kPeriod),
+                     .realisation = percent,
+                     .budget_realised = d.budget * percent / 200,
+                     .milestones_done = {"Persiapan dan rancangan"},
+                     .narrative = "Triwulan I: " + std::string(d.description) +
+                                  " Persiapan selesai, uji coba dimulai.",
+                     .evidence_url = "https://manadokota.go.id/smartcity/quick-win/2026-q1"};
+    if (percent >= 40) r.milestones_done.emplace_back("Uji coba terbatas");
+    KC_RETURN_IF_ERROR(SubmitQuickWinProgress(c, ctx, plan, r, {}));
+  }
+  KC_RETURN_IF_ERROR(CheckQuickWinProgress(c, ctx, plan, 1, std::string(kPeriod), checked));
+  return Ok();
+}
+
 }  // namespace
 
 Status RunDemo(store::Database& db, std::ostream& out) {
@@ -241,6 +275,7 @@ Status RunDemo(store::Database& db, std::ostream& out) {
     KC_RETURN_IF_ERROR(StageTwo(c, ctx, plan, opds));
     KC_RETURN_IF_ERROR(StageThree(c, ctx, plan, opds));
     KC_RETURN_IF_ERROR(TeamEvaluationProgress(c, ctx, plan, opds));
+    KC_RETURN_IF_ERROR(ChecksAndQuickWinProgress(c, ctx, plan));
     return true;
   });
   if (!created.ok()) return std::move(created).error();

@@ -16,6 +16,7 @@ Status RegisterRoutes(http::Router& router, store::Database& db) {
   AddProgramRoutes(router, ctx);
   AddEvaluationRoutes(router, ctx);
   AddProgressRoutes(router, ctx);
+  AddQuickWinProgressRoutes(router, ctx);
   AddNationalRoutes(router, ctx);
   AddProgramExportRoutes(router, ctx);
   AddCommentRoutes(router, ctx);

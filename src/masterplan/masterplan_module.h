@@ -1,8 +1,8 @@
 // The masterplan module's HTTP wiring: RegisterRoutes adds every route (masterplan_routes.cpp,
 // bimtek_routes.cpp, readiness_routes.cpp, program_routes.cpp, evaluation_routes.cpp,
-// progress_routes.cpp, national_routes.cpp, program_export_routes.cpp, comment_routes.cpp); routes
-// are thin adapters over the services. Writes reply from the store's completion, i.e. after the
-// commit is durable.
+// progress_routes.cpp, quick_win_progress_routes.cpp, national_routes.cpp,
+// program_export_routes.cpp, comment_routes.cpp); routes are thin adapters over the services.
+// Writes reply from the store's completion, i.e. after the commit is durable.
 #pragma once
 
 #include <functional>
@@ -34,6 +34,7 @@ void AddReadinessRoutes(http::Router& router, std::shared_ptr<RouteContext> ctx)
 void AddProgramRoutes(http::Router& router, std::shared_ptr<RouteContext> ctx);
 void AddEvaluationRoutes(http::Router& router, std::shared_ptr<RouteContext> ctx);
 void AddProgressRoutes(http::Router& router, std::shared_ptr<RouteContext> ctx);
+void AddQuickWinProgressRoutes(http::Router& router, std::shared_ptr<RouteContext> ctx);
 void AddNationalRoutes(http::Router& router, std::shared_ptr<RouteContext> ctx);
 void AddProgramExportRoutes(http::Router& router, std::shared_ptr<RouteContext> ctx);
 void AddCommentRoutes(http::Router& router, std::shared_ptr<RouteContext> ctx);

@@ -1,12 +1,12 @@
-// GET /api/v1/national/masterplan: the national summary (summary.h) as JSON or CSV, for the
-// programme office (national.read). Reads only the maintained summary rows.
+// GET /api/v1/national/masterplan: the national summary (summary.h) as JSON, CSV or XLSX, for
+// the programme office (national.read). Reads only the maintained summary rows.
 #include <boost/json.hpp>
 #include <charconv>
 
 #include "http/response.h"
 #include "masterplan/masterplan_module.h"
 #include "masterplan/summary.h"
-#include "masterplan/table_export.h"
+#include "masterplan/summary_table.h"
 
 namespace kc::masterplan {
 namespace {
@@ -61,30 +61,10 @@ json::object RowJson(const RegionSummary& r, const json::storage_ptr& sp) {
   return o;
 }
 
-std::string Hundredths(const std::optional<int>& v) {
-  if (!v) return "";
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%d.%02d", *v / 100, *v % 100);
-  return buf;
-}
+enum class Format { kJson, kCsv, kXlsx };
 
-std::string SummaryCsv(const std::vector<RegionSummary>& rows) {
-  CsvTable t({"kode", "daerah", "provinsi", "tahap", "tahap_selesai", "status_versi",
-              "rerata_kesiapan", "rerata_kematangan", "indeks_evaluasi", "indeks_sebelumnya",
-              "jumlah_program", "anggaran_rencana", "anggaran_realisasi", "kemajuan_persen",
-              "periode_terakhir"});
-  for (const RegionSummary& r : rows) {
-    t.Add({r.region_code, r.region_name, r.province_name, std::to_string(r.stage),
-           std::to_string(r.stages_completed), r.version_status, Hundredths(r.readiness_avg),
-           Hundredths(r.maturity_avg), Hundredths(r.eval_index), Hundredths(r.eval_previous),
-           std::to_string(r.programs), std::to_string(r.budget_planned),
-           std::to_string(r.budget_realised), Hundredths(r.progress), r.latest_period});
-  }
-  return t.Csv();
-}
-
-// Filters and sort of the query string; every problem at once.
-Result<std::pair<NationalQuery, bool>> ParseQuery(const Request& req) {
+// Filters, sort and format of the query string; every problem at once.
+Result<std::pair<NationalQuery, Format>> ParseQuery(const Request& req) {
   Validation v;
   NationalQuery q;
   q.province = req.Query("province");
@@ -111,10 +91,12 @@ Result<std::pair<NationalQuery, bool>> ParseQuery(const Request& req) {
     }
   }
   const auto format = req.Query("format").value_or("json");
-  if (format != "json" && format != "csv")
-    v.Add("format", {"harus json atau csv", "must be json or csv"});
+  if (format != "json" && format != "csv" && format != "xlsx")
+    v.Add("format", {"harus json, csv atau xlsx", "must be json, csv or xlsx"});
   if (!v.ok()) return std::move(v).ToError();
-  return std::pair{q, format == "csv"};
+  return std::pair{q, format == "csv"    ? Format::kCsv
+                      : format == "xlsx" ? Format::kXlsx
+                                         : Format::kJson};
 }
 
 Response SummaryRoute(RouteContext& ctx, const Request& req) {
@@ -122,7 +104,14 @@ Response SummaryRoute(RouteContext& ctx, const Request& req) {
   if (!query.ok()) return Fail(query.error(), req);
   auto rows = ctx.db.Read([&](store::Connection& c) { return NationalSummary(c, query->first); });
   if (!rows.ok()) return Fail(rows.error(), req);
-  if (query->second) return CsvResponse(SummaryCsv(*rows), "masterplan-nasional.csv");
+  if (query->second == Format::kCsv) {
+    return CsvResponse(NationalSummaryTable(*rows).Csv(), "masterplan-nasional.csv");
+  }
+  if (query->second == Format::kXlsx) {
+    auto xlsx = NationalSummaryTable(*rows).Xlsx("Masterplan nasional");
+    if (!xlsx.ok()) return Fail(xlsx.error(), req);
+    return XlsxResponse(std::move(xlsx).value(), "masterplan-nasional.xlsx");
+  }
   json::storage_ptr sp = json::make_shared_resource<json::monotonic_resource>();
   json::array items(sp);
   items.reserve(rows->size());
@@ -141,8 +130,9 @@ void AddNationalRoutes(http::Router& router, std::shared_ptr<RouteContext> ctx) 
        .pattern = "/api/v1/national/masterplan",
        .permission = "national.read",
        .handler = http::Sync([ctx](Request& req) { return SummaryRoute(*ctx, req); }),
-       .doc = {.summary = "Every region's masterplan: stage, status, readiness, maturity, index, "
-                          "budget and progress (?province=71&stage=3&sort=-progress&format=csv)",
+       .doc = {.summary =
+                   "Every region's masterplan: stage, status, readiness, maturity, index, "
+                   "budget and progress (?province=71&stage=3&sort=-progress&format=csv|xlsx)",
                .tag = "masterplan",
                .responses = {200, 400, 401, 403}}});
 }

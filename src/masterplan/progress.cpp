@@ -53,14 +53,73 @@ std::optional<Period> ParsePeriod(std::string_view text) {
   return p;
 }
 
-void ValidateProgress(const ProgressReport& r, const Period& p, const Program& program,
-                      int plan_start, int plan_end, std::string_view today, Validation& v) {
+Text PeriodFormatMessage() {
+  return {"harus triwulan (2026-Q1) atau bulan (2026-03)",
+          "must be a quarter (2026-Q1) or a month (2026-03)"};
+}
+
+void CheckPeriodKind(const Period& p, const std::vector<std::string>& existing, Validation& v) {
+  const bool mixed = std::any_of(existing.begin(), existing.end(), [&](const std::string& e) {
+    return (e.find('Q') != std::string::npos) != p.quarter;
+  });
+  if (mixed) {
+    v.Add("period", p.quarter ? Text{"dilaporkan per bulan", "reported monthly"}
+                              : Text{"dilaporkan per triwulan", "reported quarterly"});
+  }
+}
+
+std::string_view ToString(CheckState s) {
+  switch (s) {
+    case CheckState::kSubmitted:
+      return "diajukan";
+    case CheckState::kChecked:
+      return "diperiksa";
+    case CheckState::kReturned:
+      return "dikembalikan";
+  }
+  return "diajukan";
+}
+
+std::optional<CheckState> CheckStateFromString(std::string_view name) {
+  for (CheckState s : {CheckState::kSubmitted, CheckState::kChecked, CheckState::kReturned}) {
+    if (ToString(s) == name) return s;
+  }
+  return std::nullopt;
+}
+
+void ValidateCheck(const CheckRequest& c, Validation& v) {
+  if (c.revision < 1) v.Add("revision", {"harus 1 atau lebih", "must be 1 or more"});
+  if (c.state == CheckState::kSubmitted) {
+    v.Add("state", {"harus diperiksa atau dikembalikan", "must be diperiksa or dikembalikan"});
+  }
+  const bool blank = c.note.find_first_not_of(" \t\r\n") == std::string::npos;
+  if (c.state == CheckState::kReturned && blank) {
+    v.Add("note", {"catatan wajib diisi saat laporan dikembalikan",
+                   "a note is required when returning a report"});
+  }
+  if (c.note.size() > kCheckNoteMaxChars) {
+    v.Add("note", {"paling banyak 2000 karakter", "at most 2000 characters"});
+  }
+}
+
+void ValidatePeriodFor(const Period& p, int plan_start, int plan_end, int first_year, int last_year,
+                       std::string_view today, Validation& v) {
   if (p.year < plan_start || p.year > plan_end) {
     v.Add("period", {"di luar periode masterplan", "outside the masterplan period"});
-  } else if (p.year < program.start_year || p.year > program.end_year) {
-    v.Add("period", {"di luar tahun pelaksanaan program", "outside the program's years"});
+  } else if (p.year < first_year || p.year > last_year) {
+    v.Add("period", {"di luar tahun pelaksanaan", "outside the years of implementation"});
   } else if (p.start > today) {
     v.Add("period", {"periode belum dimulai", "the period has not started yet"});
+  }
+}
+
+void ValidateProgress(const ProgressReport& r, const Period& p, const Program& program,
+                      int plan_start, int plan_end, std::string_view today, Validation& v) {
+  if (p.year >= plan_start && p.year <= plan_end &&
+      (p.year < program.start_year || p.year > program.end_year)) {
+    v.Add("period", {"di luar tahun pelaksanaan program", "outside the program's years"});
+  } else {
+    ValidatePeriodFor(p, plan_start, plan_end, p.year, p.year, today, v);
   }
   if (r.realisation < 0 || r.realisation > 100) {
     v.Add("realisation", {"harus 0 sampai 100 (persen)", "must be 0 to 100 (percent)"});

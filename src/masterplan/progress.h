@@ -1,7 +1,9 @@
 // Progress reports of masterplan programs (pelaporan kemajuan): per program and period, the
 // owner OPD reports the percent done (cumulative), the rupiah realised in the period, KPI
 // actuals, a narrative and an evidence link. Types and pure validation; the use cases are in
-// progress_service.h.
+// progress_service.h. The region admin (or the consultant: masterplan.review) then checks the
+// current revision of a report ("diperiksa") or returns it with a note ("dikembalikan"); a
+// resubmission makes a new revision, again "diajukan".
 //
 // A period is a quarter "2026-Q1" (triwulan) or a month "2026-03"; one program keeps one kind.
 #pragma once
@@ -27,11 +29,42 @@ struct Period {
 
 // Parses "YYYY-Qn" (n 1..4) or "YYYY-MM" (01..12) with YYYY in 2000..2100; nullopt otherwise.
 std::optional<Period> ParsePeriod(std::string_view text);
+// The "period" field message for a text ParsePeriod refuses.
+Text PeriodFormatMessage();
+// The "period" field error when `p` is a quarter and `existing` periods are months or the other
+// way round: one item reports in one kind of period, or the periods would overlap.
+void CheckPeriodKind(const Period& p, const std::vector<std::string>& existing, Validation& v);
 
 struct KpiActual {
   std::string name;  // one of the program's KPI names
   double value = 0;
 };
+
+// Where a report stands: submitted (not checked yet), checked, or returned to the owner OPD.
+enum class CheckState { kSubmitted, kChecked, kReturned };
+std::string_view ToString(CheckState s);  // "diajukan", "diperiksa", "dikembalikan"
+std::optional<CheckState> CheckStateFromString(std::string_view name);
+
+// The check of a report's current revision: who checked it, when, and the note (required when
+// returned).
+struct ReportCheck {
+  CheckState state = CheckState::kSubmitted;
+  std::string by, at;  // empty while submitted
+  std::string note;
+};
+
+inline constexpr size_t kCheckNoteMaxChars = 2000;
+
+// A check request for the revision the checker saw.
+struct CheckRequest {
+  int revision = 0;
+  CheckState state = CheckState::kChecked;
+  std::string note;
+};
+
+// Field errors of a check request: "state" (only diperiksa or dikembalikan), "note" (required,
+// not blank, when returning), "revision" (>= 1).
+void ValidateCheck(const CheckRequest& c, Validation& v);
 
 struct ProgressReport {
   int program_no = 0;
@@ -44,6 +77,7 @@ struct ProgressReport {
   std::string narrative;
   std::string evidence_url;  // http(s) link to the evidence (photos, documents); may be empty
   std::string submitted_by, submitted_at;
+  ReportCheck check;
 };
 
 inline constexpr size_t kNarrativeMinChars = 10;
@@ -56,5 +90,10 @@ inline constexpr size_t kEvidenceUrlMaxChars = 500;
 // (not a KPI of the program, or twice), "narrative", "evidence_url".
 void ValidateProgress(const ProgressReport& r, const Period& p, const Program& program,
                       int plan_start, int plan_end, std::string_view today, Validation& v);
+
+// The "period" error of a period outside the plan years, outside first_year..last_year (the
+// item's own years), or not started on `today`; shared by program and quick-win reports.
+void ValidatePeriodFor(const Period& p, int plan_start, int plan_end, int first_year, int last_year,
+                       std::string_view today, Validation& v);
 
 }  // namespace kc::masterplan

@@ -5,7 +5,9 @@
 #include "http/json_body.h"
 #include "http/response.h"
 #include "masterplan/masterplan_module.h"
+#include "masterplan/progress_json.h"
 #include "masterplan/progress_service.h"
+#include "masterplan/quick_win_progress_service.h"
 
 namespace kc::masterplan {
 namespace {
@@ -23,23 +25,6 @@ const Text kNoPlan{"Masterplan tidak ditemukan di region ini.",
 const Text kNoProgram{"Program tidak ditemukan.", "No such program."};
 
 Response Fail(const Error& e, const Request& req) { return http::ErrorResponse(e, req.english); }
-
-json::object ReportJson(const ProgressReport& r) {
-  json::array kpis;
-  for (const KpiActual& k : r.kpi_actuals) kpis.push_back({{"name", k.name}, {"value", k.value}});
-  return {{"program_no", r.program_no},     {"period", r.period},
-          {"revision", r.revision},         {"owner_opd_id", r.owner_opd_id},
-          {"realisation", r.realisation},   {"budget_realised", r.budget_realised},
-          {"kpi_actuals", std::move(kpis)}, {"narrative", r.narrative},
-          {"evidence_url", r.evidence_url}, {"submitted_by", r.submitted_by},
-          {"submitted_at", r.submitted_at}};
-}
-
-json::array ReportsJson(const std::vector<ProgressReport>& list) {
-  json::array out;
-  for (const ProgressReport& r : list) out.push_back(ReportJson(r));
-  return out;
-}
 
 // The report fields of a request body; the period and program come from the path.
 std::optional<ProgressReport> ReadReport(const json::object& body, Validation& v) {
@@ -106,6 +91,34 @@ void SubmitRoute(RouteContext& ctx, Request& req, Reply reply) {
       [](const ProgressReport& x, bool) -> json::value { return ReportJson(x); });
 }
 
+// Checks or returns the current report of a program (program) or quick win for a period.
+void CheckRoute(RouteContext& ctx, Request& req, Reply reply, bool program) {
+  auto ids = PlanAndNo(req);
+  if (!ids.ok()) return reply(Fail(ids.error(), req));
+  auto body = http::ParseJsonObject(req);
+  if (!body.ok()) return reply(Fail(body.error(), req));
+  Validation v;
+  std::optional<CheckRequest> c = ReadCheckRequest(*body, v);
+  if (!c) return reply(Fail(std::move(v).ToError(), req));
+  const auto [plan, no] = *ids;
+  std::string period(req.Param("period"));
+  if (program) {
+    internal::Write<ProgressReport>(
+        ctx, req, std::move(reply), 200,
+        [plan, no, period, c = *c](store::Connection& conn, const WriteContext& wc) {
+          return CheckProgress(conn, wc, plan, no, period, c);
+        },
+        [](const ProgressReport& x, bool) -> json::value { return ReportJson(x); });
+  } else {
+    internal::Write<QuickWinReport>(
+        ctx, req, std::move(reply), 200,
+        [plan, no, period, c = *c](store::Connection& conn, const WriteContext& wc) {
+          return CheckQuickWinProgress(conn, wc, plan, no, period, c);
+        },
+        [](const QuickWinReport& x, bool) -> json::value { return QuickWinReportJson(x); });
+  }
+}
+
 Response ProgramProgressRoute(RouteContext& ctx, const Request& req) {
   auto region = internal::RegionCode(ctx, req);
   if (!region.ok()) return Fail(region.error(), req);
@@ -120,12 +133,36 @@ Response ProgramProgressRoute(RouteContext& ctx, const Request& req) {
   return http::JsonResponse(200, {{"program_no", p->program_no},
                                   {"program_name", p->program_name},
                                   {"owner_opd_id", p->owner_opd_id},
-                                  {"periods", ReportsJson(p->periods)},
-                                  {"history", ReportsJson(p->history)}});
+                                  {"periods", ReportsJson(p->periods, &ReportJson)},
+                                  {"history", ReportsJson(p->history, &ReportJson)}});
 }
 
-// Every program of the plan for one period: reported or missing. OPD officers (no
-// masterplan.read) see only the programs they report for; `missing` counts what they see.
+// Counts of what a period view shows: missing reports and reports per check state.
+struct PeriodCounts {
+  int missing = 0, submitted = 0, checked = 0, returned = 0;
+  void Add(const ReportCheck* check) {
+    if (check == nullptr) {
+      ++missing;
+      return;
+    }
+    switch (check->state) {
+      case CheckState::kSubmitted:
+        ++submitted;
+        break;
+      case CheckState::kChecked:
+        ++checked;
+        break;
+      case CheckState::kReturned:
+        ++returned;
+        break;
+    }
+  }
+};
+
+// Every program and reporting quick win of the plan for one period: reported (with the check
+// state) or missing. OPD officers (no masterplan.read) see only the items they report for; the
+// counts count what they see: `missing` and `unchecked` (diajukan), `returned` (dikembalikan)
+// for programs, the same under "quick_win_counts" for quick wins.
 Response PeriodRoute(RouteContext& ctx, const Request& req) {
   auto region = internal::RegionCode(ctx, req);
   if (!region.ok()) return Fail(region.error(), req);
@@ -133,22 +170,44 @@ Response PeriodRoute(RouteContext& ctx, const Request& req) {
   if (!id.ok()) return Fail(id.error(), req);
   const OpdCheck may_read = internal::OpdCheckOf(req, *region, Permission::kMasterplanRead,
                                                  Permission::kProgramReportProgress);
-  auto lines = ctx.db.Read(
-      [&](store::Connection& c) { return GetPeriod(c, *region, *id, req.Param("period")); });
+  using Lines = std::pair<std::vector<PeriodLine>, std::vector<QuickWinPeriodLine>>;
+  auto lines = ctx.db.Read([&](store::Connection& c) -> Result<Lines> {
+    KC_ASSIGN_OR_RETURN(auto programs, GetPeriod(c, *region, *id, req.Param("period")));
+    KC_ASSIGN_OR_RETURN(auto quick_wins, GetQuickWinPeriod(c, *region, *id, req.Param("period")));
+    return Lines{std::move(programs), std::move(quick_wins)};
+  });
   if (!lines.ok()) return Fail(lines.error(), req);
-  json::array items;
-  int missing = 0;
-  for (const PeriodLine& l : *lines) {
+  json::array items, quick_wins;
+  PeriodCounts counts, qw_counts;
+  for (const PeriodLine& l : lines->first) {
     if (may_read && !may_read(l.owner_opd_id)) continue;
-    missing += l.report ? 0 : 1;
+    counts.Add(l.report ? &l.report->check : nullptr);
     items.push_back(
         {{"program_no", l.program_no},
          {"program_name", l.program_name},
          {"owner_opd_id", l.owner_opd_id},
          {"report", l.report ? json::value(ReportJson(*l.report)) : json::value(nullptr)}});
   }
-  return http::JsonResponse(
-      200, {{"period", req.Param("period")}, {"missing", missing}, {"items", std::move(items)}});
+  for (const QuickWinPeriodLine& l : lines->second) {
+    if (may_read && !may_read(l.owner_opd_id)) continue;
+    qw_counts.Add(l.report ? &l.report->check : nullptr);
+    quick_wins.push_back(
+        {{"quick_win_no", l.quick_win_no},
+         {"quick_win_name", l.quick_win_name},
+         {"state", ToString(l.state)},
+         {"owner_opd_id", l.owner_opd_id},
+         {"report", l.report ? json::value(QuickWinReportJson(*l.report)) : json::value(nullptr)}});
+  }
+  return http::JsonResponse(200, {{"period", req.Param("period")},
+                                  {"missing", counts.missing},
+                                  {"unchecked", counts.submitted},
+                                  {"returned", counts.returned},
+                                  {"items", std::move(items)},
+                                  {"quick_win_counts",
+                                   {{"missing", qw_counts.missing},
+                                    {"unchecked", qw_counts.submitted},
+                                    {"returned", qw_counts.returned}}},
+                                  {"quick_wins", std::move(quick_wins)}});
 }
 
 }  // namespace
@@ -176,13 +235,40 @@ void AddProgressRoutes(http::Router& router, std::shared_ptr<RouteContext> ctx) 
        .doc = {.summary = "A program's progress per period and the history of submissions",
                .tag = tag,
                .responses = {200, 403, 404}}});
+  router.Add(
+      {.method = Method::kPost,
+       .pattern = plan + "/programs/{no}/progress/{period}/check",
+       .permission = "masterplan.review",
+       .region_param = "region",
+       .body_limit = 8 * 1024,
+       .handler = [ctx](Request& req,
+                        Reply reply) { CheckRoute(*ctx, req, std::move(reply), true); },
+       .doc = {.summary = "Check (diperiksa) or return (dikembalikan, with a note) the current "
+                          "revision of a program's report for a period",
+               .tag = tag,
+               .request_content_type = "application/json",
+               .responses = {200, 400, 403, 404, 409}}});
+  router.Add(
+      {.method = Method::kPost,
+       .pattern = plan + "/quick-wins/{no}/progress/{period}/check",
+       .permission = "masterplan.review",
+       .region_param = "region",
+       .body_limit = 8 * 1024,
+       .handler = [ctx](Request& req,
+                        Reply reply) { CheckRoute(*ctx, req, std::move(reply), false); },
+       .doc = {.summary = "Check (diperiksa) or return (dikembalikan, with a note) the current "
+                          "revision of a quick win's report for a period",
+               .tag = tag,
+               .request_content_type = "application/json",
+               .responses = {200, 400, 403, 404, 409}}});
   router.Add({.method = Method::kGet,
               .pattern = plan + "/progress/{period}",
               .permission = "program.edit",
               .region_param = "region",
               .handler = http::Sync([ctx](Request& req) { return PeriodRoute(*ctx, req); }),
-              .doc = {.summary = "Every program's report for a period, missing ones included (OPD "
-                                 "officers: their own OPD's)",
+              .doc = {.summary = "Every program's and quick win's report for a period with its "
+                                 "check state, missing ones included (OPD officers: their own "
+                                 "OPD's)",
                       .tag = tag,
                       .responses = {200, 400, 404}}});
 }

@@ -54,8 +54,7 @@ Result<ProgressReport> SubmitProgress(store::Connection& conn, const WriteContex
   Validation v;
   const auto period = ParsePeriod(r.period);
   if (!period) {
-    v.Add("period", {"harus triwulan (2026-Q1) atau bulan (2026-03)",
-                     "must be a quarter (2026-Q1) or a month (2026-03)"});
+    v.Add("period", PeriodFormatMessage());
     return std::move(v).ToError();
   }
   ValidateProgress(r, *period, program, plan.start_year, plan.end_year, ctx.now.substr(0, 10), v);
@@ -79,6 +78,52 @@ Result<ProgressReport> SubmitProgress(store::Connection& conn, const WriteContex
   return r;
 }
 
+Status ValidateCheckRequest(std::string_view period, const CheckRequest& c) {
+  Validation v;
+  if (!ParsePeriod(period)) v.Add("period", PeriodFormatMessage());
+  ValidateCheck(c, v);
+  if (!v.ok()) return std::move(v).ToError();
+  return Ok();
+}
+
+Status CheckRevision(int current, int revision) {
+  if (current == 0) {
+    return Error(ErrorCode::kNotFound,
+                 {"Belum ada laporan untuk periode ini.", "No report for this period yet."},
+                 "progress_not_found");
+  }
+  if (current != revision) {
+    const std::string n = std::to_string(current);
+    return Error(ErrorCode::kConflict,
+                 {"Laporan sudah diperbarui (revisi " + n + "); muat ulang lalu periksa lagi.",
+                  "The report has changed (revision " + n + "); reload and check again."},
+                 "stale_revision");
+  }
+  return Ok();
+}
+
+Result<ProgressReport> CheckProgress(store::Connection& conn, const WriteContext& ctx,
+                                     int64_t plan_id, int no, const std::string& period,
+                                     const CheckRequest& c) {
+  KC_RETURN_IF_ERROR(ValidateCheckRequest(period, c));
+  KC_ASSIGN_OR_RETURN(Masterplan plan, internal::LoadOrNotFound(conn, ctx.region_code, plan_id));
+  KC_ASSIGN_OR_RETURN(auto current, db::LoadProgress(conn, plan.id, no));
+  auto it = std::find_if(current.begin(), current.end(),
+                         [&](const ProgressReport& r) { return r.period == period; });
+  KC_RETURN_IF_ERROR(CheckRevision(it == current.end() ? 0 : it->revision, c.revision));
+  it->check = {.state = c.state, .by = ctx.actor.label, .at = ctx.now, .note = c.note};
+  KC_ASSIGN_OR_RETURN(bool set,
+                      db::SetProgressCheck(conn, plan.id, no, period, c.revision, it->check));
+  if (!set) return Internal("progress check: the current row disappeared");
+  KC_RETURN_IF_ERROR(internal::Audit(conn, ctx, "program.progress.check", plan_id,
+                                     {{"no", no},
+                                      {"period", period},
+                                      {"revision", c.revision},
+                                      {"state", ToString(c.state)},
+                                      {"note", c.note}}));
+  return *it;
+}
+
 Result<ProgramProgress> GetProgramProgress(store::Connection& conn, std::string_view region_code,
                                            int64_t plan_id, int no, const OpdCheck& may_read) {
   KC_ASSIGN_OR_RETURN(Masterplan plan, internal::LoadOrNotFound(conn, region_code, plan_id));
@@ -95,8 +140,7 @@ Result<std::vector<PeriodLine>> GetPeriod(store::Connection& conn, std::string_v
                                           int64_t plan_id, std::string_view period) {
   if (!ParsePeriod(period)) {
     Validation v;
-    v.Add("period", {"harus triwulan (2026-Q1) atau bulan (2026-03)",
-                     "must be a quarter (2026-Q1) or a month (2026-03)"});
+    v.Add("period", PeriodFormatMessage());
     return std::move(v).ToError();
   }
   KC_ASSIGN_OR_RETURN(Masterplan plan, internal::LoadOrNotFound(conn, region_code, plan_id));

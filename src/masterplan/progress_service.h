@@ -2,9 +2,10 @@
 // number, are submitted by the program's owner OPD (the caller decides who may act for which
 // OPD and passes it as an OpdCheck), and every submission is kept in the history.
 //
-// Errors: kNotFound "masterplan_not_found"/"program_not_found"; kForbidden when the check
-// refuses the program's owner OPD; kInvalidArgument with field details (progress.h, and
-// "period" when the program already reports in the other kind of period).
+// Errors: kNotFound "masterplan_not_found"/"program_not_found"/"progress_not_found"; kForbidden
+// when the check refuses the program's owner OPD; kInvalidArgument with field details
+// (progress.h, and "period" when the program already reports in the other kind of period);
+// kConflict "stale_revision" when a check names a revision that is no longer current.
 #pragma once
 
 #include <functional>
@@ -38,6 +39,19 @@ struct PeriodLine {
 // the program's owner OPD in the plan's latest version. Returns the stored report.
 Result<ProgressReport> SubmitProgress(store::Connection& conn, const WriteContext& ctx,
                                       int64_t plan_id, ProgressReport r, const OpdCheck& may_act);
+
+// Marks the current report of program `no` for `period` as checked ("diperiksa") or returns it
+// ("dikembalikan", with a note) by ctx.actor; `c.revision` must be the current revision (the
+// one the checker saw). Audited as "program.progress.check" (item program:<no>).
+Result<ProgressReport> CheckProgress(store::Connection& conn, const WriteContext& ctx,
+                                     int64_t plan_id, int no, const std::string& period,
+                                     const CheckRequest& c);
+
+// Shared by the program and quick-win checks: the field errors of `period` and `c`.
+Status ValidateCheckRequest(std::string_view period, const CheckRequest& c);
+// kNotFound "progress_not_found" / kConflict "stale_revision" (the current revision in the
+// message) for a check of `revision` when `current` is the current one (0: no report).
+Status CheckRevision(int current, int revision);
 
 // A program's reports and history (readable by whoever may act for its owner OPD).
 Result<ProgramProgress> GetProgramProgress(store::Connection& conn, std::string_view region_code,

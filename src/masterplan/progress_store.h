@@ -11,6 +11,7 @@
 
 #include "core/result.h"
 #include "masterplan/progress.h"
+#include "masterplan/quick_win_progress.h"
 #include "store/sqlite.h"
 
 namespace kc::masterplan::db {
@@ -26,6 +27,23 @@ Result<std::vector<ProgressReport>> LoadPeriod(Connection& conn, int64_t plan_id
                                                std::string_view period);
 // Replaces the current report of (plan, r.program_no, r.period) with `r` (r.revision set by the
 // caller) and appends it to the history.
+// The check columns are reset: a new revision is "diajukan" again.
 Status SaveProgress(Connection& conn, int64_t plan_id, const ProgressReport& r, const Period& p);
+// Sets the check of the current report of (plan, no, period) when its revision is `revision`;
+// false when there is no such row (another revision is current, or no report).
+Result<bool> SetProgressCheck(Connection& conn, int64_t plan_id, int no, std::string_view period,
+                              int revision, const ReportCheck& check);
+// The check columns check_state, checked_by, checked_at, check_note from column `first` on.
+Result<ReportCheck> ReadCheck(const store::Statement& s, int first);
+
+// --- quick-win reports (quick_win_progress_store_sqlite.cpp), same contracts as above ---
+Result<std::vector<QuickWinReport>> LoadQuickWinProgress(Connection& conn, int64_t plan_id, int no);
+Result<std::vector<QuickWinReport>> LoadQuickWinHistory(Connection& conn, int64_t plan_id, int no);
+Result<std::vector<QuickWinReport>> LoadQuickWinPeriod(Connection& conn, int64_t plan_id,
+                                                       std::string_view period);
+Status SaveQuickWinProgress(Connection& conn, int64_t plan_id, const QuickWinReport& r,
+                            const Period& p);
+Result<bool> SetQuickWinCheck(Connection& conn, int64_t plan_id, int no, std::string_view period,
+                              int revision, const ReportCheck& check);
 
 }  // namespace kc::masterplan::db

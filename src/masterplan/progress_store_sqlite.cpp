@@ -11,6 +11,8 @@ namespace json = boost::json;
 constexpr std::string_view kColumns =
     "program_no, period, revision, owner_opd_id, realisation, budget_realised, kpi_actuals, "
     "narrative, evidence_url, submitted_by, submitted_at";
+// The current reports' check (migration 0015), after kColumns.
+constexpr std::string_view kCheckColumns = ", check_state, checked_by, checked_at, check_note";
 
 std::string KpisJson(const std::vector<KpiActual>& kpis) {
   json::array a;
@@ -40,12 +42,15 @@ Result<ProgressReport> Read(const store::Statement& s) {
   return r;
 }
 
-Result<std::vector<ProgressReport>> ReadAll(store::Statement& s) {
+Result<std::vector<ProgressReport>> ReadAll(store::Statement& s, bool with_check) {
   std::vector<ProgressReport> out;
   while (true) {
     KC_ASSIGN_OR_RETURN(bool row, s.Step());
     if (!row) break;
     KC_ASSIGN_OR_RETURN(auto r, Read(s));
+    if (with_check) {
+      KC_ASSIGN_OR_RETURN(r.check, ReadCheck(s, 11));
+    }
     out.push_back(std::move(r));
   }
   return out;
@@ -53,12 +58,22 @@ Result<std::vector<ProgressReport>> ReadAll(store::Statement& s) {
 
 }  // namespace
 
+Result<ReportCheck> ReadCheck(const store::Statement& s, int first) {
+  const auto state = CheckStateFromString(s.Text(first));
+  if (!state) return Internal("progress check_state column");
+  return ReportCheck{.state = *state,
+                     .by = s.String(first + 1),
+                     .at = s.String(first + 2),
+                     .note = s.String(first + 3)};
+}
+
 Result<std::vector<ProgressReport>> LoadProgress(Connection& conn, int64_t plan_id, int no) {
-  KC_ASSIGN_OR_RETURN(auto s, conn.Prepare("SELECT " + std::string(kColumns) +
-                                           " FROM program_progress WHERE masterplan_id = ?1 AND"
-                                           " program_no = ?2 ORDER BY period_end"));
+  KC_ASSIGN_OR_RETURN(auto s,
+                      conn.Prepare("SELECT " + std::string(kColumns) + std::string(kCheckColumns) +
+                                   " FROM program_progress WHERE masterplan_id = ?1 AND"
+                                   " program_no = ?2 ORDER BY period_end"));
   s.Bind(1, plan_id).Bind(2, no);
-  return ReadAll(s);
+  return ReadAll(s, true);
 }
 
 Result<std::vector<ProgressReport>> LoadProgressHistory(Connection& conn, int64_t plan_id, int no) {
@@ -66,16 +81,17 @@ Result<std::vector<ProgressReport>> LoadProgressHistory(Connection& conn, int64_
                                            " FROM program_progress_history WHERE masterplan_id = ?1"
                                            " AND program_no = ?2 ORDER BY id"));
   s.Bind(1, plan_id).Bind(2, no);
-  return ReadAll(s);
+  return ReadAll(s, false);
 }
 
 Result<std::vector<ProgressReport>> LoadPeriod(Connection& conn, int64_t plan_id,
                                                std::string_view period) {
-  KC_ASSIGN_OR_RETURN(auto s, conn.Prepare("SELECT " + std::string(kColumns) +
-                                           " FROM program_progress WHERE masterplan_id = ?1 AND"
-                                           " period = ?2 ORDER BY program_no"));
+  KC_ASSIGN_OR_RETURN(auto s,
+                      conn.Prepare("SELECT " + std::string(kColumns) + std::string(kCheckColumns) +
+                                   " FROM program_progress WHERE masterplan_id = ?1 AND"
+                                   " period = ?2 ORDER BY program_no"));
   s.Bind(1, plan_id).Bind(2, period);
-  return ReadAll(s);
+  return ReadAll(s, true);
 }
 
 Status SaveProgress(Connection& conn, int64_t plan_id, const ProgressReport& r, const Period& p) {
@@ -85,8 +101,9 @@ Status SaveProgress(Connection& conn, int64_t plan_id, const ProgressReport& r, 
       conn.Prepare("INSERT OR REPLACE INTO program_progress (masterplan_id, program_no,"
                    " period, period_start, period_end, revision, owner_opd_id, realisation,"
                    " budget_realised, kpi_actuals, narrative, evidence_url, submitted_by,"
-                   " submitted_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
-                   " ?12, ?13, ?14)"));
+                   " submitted_at, check_state, checked_by, checked_at, check_note) VALUES (?1,"
+                   " ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, 'diajukan', NULL,"
+                   " NULL, '')"));
   cur.Bind(1, plan_id).Bind(2, r.program_no).Bind(3, r.period).Bind(4, p.start).Bind(5, p.end);
   cur.Bind(6, r.revision).Bind(7, r.owner_opd_id).Bind(8, r.realisation).Bind(9, r.budget_realised);
   cur.Bind(10, kpis).Bind(11, r.narrative).Bind(12, r.evidence_url).Bind(13, r.submitted_by);
@@ -100,6 +117,18 @@ Status SaveProgress(Connection& conn, int64_t plan_id, const ProgressReport& r, 
   hist.Bind(5, r.owner_opd_id).Bind(6, r.realisation).Bind(7, r.budget_realised).Bind(8, kpis);
   hist.Bind(9, r.narrative).Bind(10, r.evidence_url).Bind(11, r.submitted_by);
   return hist.Bind(12, r.submitted_at).Run();
+}
+
+Result<bool> SetProgressCheck(Connection& conn, int64_t plan_id, int no, std::string_view period,
+                              int revision, const ReportCheck& check) {
+  KC_ASSIGN_OR_RETURN(auto s,
+                      conn.Prepare("UPDATE program_progress SET check_state = ?5, checked_by = ?6,"
+                                   " checked_at = ?7, check_note = ?8 WHERE masterplan_id = ?1 AND"
+                                   " program_no = ?2 AND period = ?3 AND revision = ?4"));
+  s.Bind(1, plan_id).Bind(2, no).Bind(3, period).Bind(4, revision);
+  s.Bind(5, ToString(check.state)).Bind(6, check.by).Bind(7, check.at).Bind(8, check.note);
+  KC_RETURN_IF_ERROR(s.Run());
+  return conn.Changes() == 1;
 }
 
 }  // namespace kc::masterplan::db

@@ -38,7 +38,7 @@ struct RegionSummary {
   int64_t budget_planned = 0, budget_realised = 0;  // rupiah
   int progress = 0;  // hundredths of a percent: mean over programs of the latest realisation
   int quick_wins_final = 0;
-  int quick_win_progress = 0;  // mean percent of the final quick wins
+  int quick_win_progress = 0;  // mean percent of the final quick wins' latest reports
   std::string latest_period;   // the newest period reported by any program
 };
 

@@ -121,10 +121,15 @@ Result<RegionSummary> Compute(Connection& conn, std::string_view region, const P
                                        " maturity_levels WHERE version_id = ?1",
                                        {plan.version_id}));
   out.maturity_avg = Hundredths((*mt)[0], (*mt)[1]);
-  KC_ASSIGN_OR_RETURN(auto qw, Ints<2>(conn,
-                                       "SELECT COUNT(*), COALESCE(SUM(progress), 0) FROM"
-                                       " quick_wins WHERE version_id = ?1 AND state = 'final'",
-                                       {plan.version_id}));
+  // The final quick wins with the realisation of each one's latest progress report (0 before
+  // its first); quick-win reports refer to quick wins by number, as program reports do.
+  KC_ASSIGN_OR_RETURN(
+      auto qw, Ints<2>(conn,
+                       "SELECT COUNT(*), COALESCE(SUM((SELECT qp.realisation FROM"
+                       " quick_win_progress qp WHERE qp.masterplan_id = ?2 AND qp.quick_win_no ="
+                       " q.no ORDER BY qp.period_end DESC LIMIT 1)), 0) FROM quick_wins q"
+                       " WHERE q.version_id = ?1 AND q.state = 'final'",
+                       {plan.version_id, plan.id}));
   out.quick_wins_final = static_cast<int>((*qw)[0]);
   const int64_t n = (*qw)[0];
   out.quick_win_progress = n == 0 ? 0 : static_cast<int>(((*qw)[1] * 2 + n) / (2 * n));

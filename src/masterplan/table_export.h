@@ -17,6 +17,8 @@ class CsvTable {
   explicit CsvTable(std::vector<std::string> header, std::vector<bool> numeric = {})
       : header_(std::move(header)), numeric_(std::move(numeric)) {}
   void Add(std::vector<std::string> row) { rows_.push_back(std::move(row)); }
+  const std::vector<std::string>& header() const { return header_; }
+  const std::vector<std::vector<std::string>>& rows() const { return rows_; }
 
   std::string Csv() const;
   // The workbook bytes with one sheet `sheet`: bold frozen header, autofilter. Errors: kInternal.
