@@ -2,8 +2,9 @@
 // Manado demo masterplan (`kotacerdas demo`: Bimtek stage III, readiness scored, programs,
 // quick wins, one progress period): the consultant's workspace (stage checklist and gate,
 // readiness scores and averages, adding a program with a field error first), the OPD
-// officer's programs and progress report (desktop and phone), the public view, and the review
-// steps. What the pages show is checked against the API as well.
+// officer's programs and progress report (desktop and phone), the region admin's check of
+// progress reports (one checked, one returned with a note the officer then sees), the public
+// view, and the review steps. What the pages show is checked against the API as well.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { assetBudget, checkA11y, openPage, seed, server, shot, sizes, REGION, demoLogins } from './run.mjs';
@@ -296,6 +297,86 @@ for (const kind of ['desktop', 'phone']) {
     });
   });
 }
+
+describe('masterplan: report checks', () => {
+  test('the region admin checks a report and returns another; the officer sees the returned one with its note', async (t) => {
+    const logins = needDemo(t, 'region_admin', 'opd_officer');
+    if (!logins) return;
+    const admin = await apiAs(logins.region_admin);
+    const plan = await demoPlan(t, admin);
+    if (!plan) return;
+    const officer = await apiAs(logins.opd_officer);
+    const own = (await officer('GET', `${plan}/programs`)).body.programs;
+    if (!own.length) return t.skip('the demo OPD officer owns no program');
+    const demo = (await admin('GET', `${plan}/progress/2026-Q1`)).body;
+    const waiting = demo.items.find((i) => i.report?.check_state === 'diajukan');
+    if (!waiting) return t.skip('no unchecked report in the demo period');
+    // The officer reports the previous quarter (the overview's default period).
+    const now = new Date();
+    const q = Math.floor(now.getMonth() / 3); // the previous quarter's index 1..4, 0: last year's Q4
+    const period = q === 0 ? `${now.getFullYear() - 1}-Q4` : `${now.getFullYear()}-Q${q}`;
+    const mine = own[0];
+    const put = await officer('PUT', `${plan}/programs/${mine.no}/progress/${period}`, {
+      realisation: 30,
+      budget_realised: 150000000,
+      narrative: 'Pekerjaan pedestrian tahap pertama berjalan.',
+    });
+    if (put.status === 400) return t.skip(`the officer's program does not report in ${period}`);
+    assert.equal(put.status, 200, JSON.stringify(put.body));
+
+    const note = 'Lampirkan foto pekerjaan pedestrian sebagai bukti.';
+    const { page, close } = await openPage('desktop');
+    try {
+      await signIn(page, logins.region_admin);
+      await page.goto(`${server.base}/r/${REGION.slug}/masterplan/program`);
+      const overview = page.getByTestId('progress-overview');
+      await overview.waitFor();
+      // The demo period: the waiting report is not checked yet; the admin marks it checked.
+      await overview.locator('#po-period').selectOption('2026-Q1');
+      const row = overview.locator(`[data-testid="period-reports"] tr[data-program="${waiting.program_no}"]`);
+      await row.locator('[data-testid="check-state"][data-state="diajukan"]').waitFor();
+      await overview.getByTestId('unchecked-count').waitFor();
+      await row.getByRole('button', { name: 'Tandai diperiksa' }).click();
+      await row.locator('[data-testid="check-state"][data-state="diperiksa"]').waitFor();
+      const checked = (await admin('GET', `${plan}/programs/${waiting.program_no}/progress`)).body.periods.find((r) => r.period === '2026-Q1');
+      assert.equal(checked.check_state, 'diperiksa');
+      assert.ok(checked.checked_by && checked.checked_at);
+
+      // The officer's report: returning it needs a note (shown next to the field).
+      await overview.locator('#po-period').selectOption(period);
+      const theirs = overview.locator(`[data-testid="period-reports"] tr[data-program="${mine.no}"]`);
+      await theirs.locator('[data-testid="check-state"][data-state="diajukan"]').waitFor();
+      await theirs.getByRole('button', { name: 'Kembalikan', exact: true }).click();
+      await theirs.getByRole('button', { name: 'Kembalikan ke OPD' }).click();
+      assert.equal(await theirs.locator(`#check-programs-${mine.no}-note-error`).textContent(), 'Wajib diisi.');
+      await theirs.locator(`#check-programs-${mine.no}-note`).fill(note);
+      await checkA11y(page, 'progress overview with a return note (desktop)');
+      await shot(page, 'desktop-masterplan-check');
+      await theirs.getByRole('button', { name: 'Kembalikan ke OPD' }).click();
+      await theirs.locator('[data-testid="check-state"][data-state="dikembalikan"]').waitFor();
+      const stored = (await officer('GET', `${plan}/programs/${mine.no}/progress`)).body.periods.find((r) => r.period === period);
+      assert.deepEqual([stored.revision, stored.check_state, stored.check_note], [put.body.revision, 'dikembalikan', note]);
+    } finally {
+      await close();
+    }
+
+    const opd = await openPage('desktop');
+    try {
+      await signIn(opd.page, logins.opd_officer);
+      await openMasterplan(opd.page);
+      await opd.page.getByRole('heading', { level: 1, name: 'Program OPD saya' }).waitFor();
+      const card = opd.page.locator(`[data-testid="opd-program"][data-program="${mine.no}"]`);
+      const returned = card.locator(`[data-testid="returned-note"][data-returned-period="${period}"]`);
+      await returned.waitFor();
+      assert.match(await returned.textContent(), new RegExp(`Dikembalikan: ${note}`));
+      await card.locator(`[data-period="${period}"] [data-testid="check-state"][data-state="dikembalikan"]`).waitFor();
+      await checkA11y(opd.page, 'OPD programs with a returned report (desktop)');
+      await shot(opd.page, 'desktop-masterplan-opd-returned');
+    } finally {
+      await opd.close();
+    }
+  });
+});
 
 describe('masterplan: public and review', () => {
   test('a visitor sees that the masterplan is not published, and public pages do not load it', async (t) => {

@@ -235,7 +235,7 @@ function OfficerWorkspace({ region, opds }: { region: RegionProfile; opds: numbe
         {own.length > 0 && <p>{m('mp.opdIntro', { opd: own.map((o) => o.name).join(', ') })}</p>}
       </header>
       {plan.data ? (
-        <OpdPrograms region={region} planId={plan.data.id} reference={reference} />
+        <OpdPrograms region={region} planId={plan.data.id} planYears={[plan.data.start_year, plan.data.end_year]} reference={reference} />
       ) : (
         <p class="empty">{m('mp.noPlan')}</p>
       )}

@@ -1,6 +1,8 @@
 // "Program OPD saya": the programs an OPD officer's OPD owns, each with its reporting periods
-// (reported, late, the running one) and a progress-report form for a period: percent done,
-// rupiah realised, KPI actuals, narrative and an evidence link (PUT .../progress/{period}).
+// (reported with the check state, late, the running one; a returned report shows the
+// reviewer's note) and a progress-report form for a period: percent done, rupiah realised, KPI
+// actuals, narrative and an evidence link (PUT .../progress/{period}); then the OPD's quick
+// wins with theirs (OpdQuickWins.tsx).
 import { useState } from 'preact/hooks';
 import type { RegionProfile } from '../api';
 import { ErrorNotice, Loading } from '../components/common';
@@ -9,29 +11,37 @@ import { formatDateTime, formatRupiah } from '../format';
 import { useResource } from '../resource';
 import { Comments } from './Comments';
 import { useMpLang, type MpKey } from './i18n';
-import { defaultPeriod, periodRows, progressToBody, progressToForm, type LocalErrors, type PeriodRow, type ProgressForm } from './logic';
+import { defaultPeriod, periodRows, progressToBody, progressToForm, returnedRows, type LocalErrors, type PeriodRow, type ProgressForm } from './logic';
 import { mpApi, type Program, type ProgramProgress, type Reference } from './mpApi';
+import { OpdQuickWins } from './OpdQuickWins';
+import { CheckTag } from './ReportCheck';
 import { useAction } from './useAction';
 
 // An officer comments on their own programs; resolving and review are the plan editors'.
 const OFFICER = { edit: false, review: false, publish: false };
 
-export function OpdPrograms({ region, planId, reference }: { region: RegionProfile; planId: number; reference: Reference }) {
+export function OpdPrograms({ region, planId, planYears, reference }: {
+  region: RegionProfile;
+  planId: number;
+  planYears: [number, number];
+  reference: Reference;
+}) {
   const { m } = useMpLang();
-  // The server lists an officer's own OPD's programs only (GET .../programs).
-  const [res, retry] = useResource(
-    (signal) => mpApi.programs(region.slug, planId, false, signal).then((l) => l.programs),
-    [region.slug, planId],
-  );
+  // The server lists an officer's own OPD's programs and quick wins only (GET .../programs).
+  const [res, retry] = useResource((signal) => mpApi.programs(region.slug, planId, false, signal), [region.slug, planId]);
   if (res.state === 'loading') return <Loading />;
   if (res.state === 'error') return <ErrorNotice error={res.error} onRetry={retry} />;
-  if (res.data.length === 0) return <p class="empty">{m('mp.noOwnPrograms')}</p>;
+  const reporting = res.data.quick_wins.filter((q) => q.state === 'selected' || q.state === 'final');
+  if (res.data.programs.length === 0 && reporting.length === 0) return <p class="empty">{m('mp.noOwnPrograms')}</p>;
   return (
-    <div class="mp-opd" data-testid="opd-programs">
-      {res.data.map((p) => (
-        <ProgramCard key={p.no} region={region} planId={planId} program={p} reference={reference} />
-      ))}
-    </div>
+    <>
+      <div class="mp-opd" data-testid="opd-programs">
+        {res.data.programs.map((p) => (
+          <ProgramCard key={p.no} region={region} planId={planId} program={p} reference={reference} />
+        ))}
+      </div>
+      {reporting.length > 0 && <OpdQuickWins region={region} planId={planId} planYears={planYears} quickWins={reporting} />}
+    </>
   );
 }
 
@@ -47,6 +57,7 @@ function ProgramCard({ region, planId, program, reference }: {
   const progress = fresh ?? (res.state === 'ok' ? res.data : null);
   const rows = progress ? periodRows(program, progress.periods, new Date()) : [];
   const late = rows.filter((r) => r.state === 'late').length;
+  const returned = returnedRows(rows);
   const dim = reference.dimensions.find((d) => d.key === program.dimension);
   const element = dim?.elements.find((e) => e.key === program.element)?.name ?? program.element;
   const h = `opd-prog-${program.no}`;
@@ -64,12 +75,19 @@ function ProgramCard({ region, planId, program, reference }: {
           <h3>
             {m('mp.periods')} {late > 0 && <span class="tag tag-danger" data-testid="late-count">{m('mp.lateCount', { n: late })}</span>}
           </h3>
+          {returned.map((r) => (
+            <p key={r.period} class="notice notice-warn" data-testid="returned-note" data-returned-period={r.period}>
+              <strong>{r.period}</strong> {m('mp.returnedNote', { note: r.report?.check_note ?? '' })}
+            </p>
+          ))}
           <ul class="mp-periods" data-testid="periods">
             {rows.map((r) => (
               <li key={r.period} data-period={r.period} data-state={r.state} class={`mp-period-${r.state}`}>
                 <strong>{r.period}</strong>{' '}
                 {r.report ? (
-                  <span class="tag tag-ok">{m('mp.p.reported', { pct: r.report.realisation })}</span>
+                  <>
+                    <span class="tag tag-ok">{m('mp.p.reported', { pct: r.report.realisation })}</span> <CheckTag report={r.report} />
+                  </>
                 ) : (
                   <span class={`tag${r.state === 'late' ? ' tag-danger' : ''}`}>{m(r.state === 'late' ? 'mp.p.late' : 'mp.p.open')}</span>
                 )}

@@ -1,15 +1,16 @@
 // Programs (rencana aksi) of the masterplan filtered by dimension, its quick wins, and for
-// staff the progress reports of a period with the programs that have not reported. The
+// staff the progress reports of a period (ProgressOverview.tsx). The
 // dimension filter lives in the address (?dimensi=), so a saved program comes back to it.
 import { useState } from 'preact/hooks';
 import type { Opd } from '../api-types';
-import { ErrorNotice, Loading, Notice } from '../components/common';
+import { ErrorNotice, Loading } from '../components/common';
 import { formatRupiah } from '../format';
 import { useResource } from '../resource';
 import { useMpLang, type MpKey } from './i18n';
-import { mpPath, recentQuarters } from './logic';
+import { mpPath } from './logic';
 import type { Workspace } from './MasterplanPage';
 import { mpApi, type Program } from './mpApi';
+import { ProgressOverview } from './ProgressOverview';
 
 export function opdName(opds: Opd[], id: number | null): string {
   if (id === null) return '–';
@@ -153,64 +154,5 @@ function ProgramRow({ ws, p, editable, highlight }: { ws: Workspace; p: Program;
         </td>
       )}
     </tr>
-  );
-}
-
-function ProgressOverview({ ws }: { ws: Workspace }) {
-  const { lang, m } = useMpLang();
-  const periods = recentQuarters(new Date());
-  const [period, setPeriod] = useState(periods[1] ?? periods[0] ?? '');
-  const [res, retry] = useResource((signal) => mpApi.period(ws.region.slug, ws.planId, period, signal), [ws.planId, period, lang]);
-  return (
-    <section aria-labelledby="po-h" data-testid="progress-overview">
-      <h2 id="po-h">{m('mp.progressOverview')}</h2>
-      <div class="field mp-narrow-field">
-        <label for="po-period">{m('mp.periodField')}</label>
-        <select id="po-period" value={period} onChange={(e) => setPeriod(e.currentTarget.value)}>
-          {periods.map((p) => (
-            <option key={p} value={p}>
-              {p}
-            </option>
-          ))}
-        </select>
-      </div>
-      {res.state === 'loading' && <Loading />}
-      {res.state === 'error' && <ErrorNotice error={res.error} onRetry={retry} />}
-      {res.state === 'ok' && (
-        <>
-          {res.data.missing > 0 ? (
-            <Notice tone="warn">{m('mp.missingReports', { n: res.data.missing, total: res.data.items.length })}</Notice>
-          ) : null}
-          <div class="table-wrap mp-wrap" tabIndex={0} role="region" aria-labelledby="po-h">
-            <table class="mp-programs" data-testid="period-reports">
-              <thead>
-                <tr>
-                  <th scope="col">{m('mp.programName')}</th>
-                  <th scope="col">{m('mp.owner')}</th>
-                  <th scope="col">{m('mp.reportCol')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {res.data.items.map((i) => (
-                  <tr key={i.program_no} data-program={i.program_no}>
-                    <td>{i.program_name}</td>
-                    <td>{opdName(ws.opds, i.owner_opd_id)}</td>
-                    <td>
-                      {i.report ? (
-                        <>
-                          {m('mp.p.reported', { pct: i.report.realisation })} · {formatRupiah(i.report.budget_realised, lang)}
-                        </>
-                      ) : (
-                        <span class="tag tag-danger">{m('mp.noReport')}</span>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </>
-      )}
-    </section>
   );
 }

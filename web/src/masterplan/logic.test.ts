@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  checkStateOf,
+  checkToBody,
   completableStage,
   decimalInput,
   defaultPeriod,
@@ -7,6 +9,7 @@ import {
   fieldDomId,
   formToBody,
   formYears,
+  milestoneLines,
   mpPath,
   parseDecimal,
   parseRupiah,
@@ -14,9 +17,13 @@ import {
   programToForm,
   progressToBody,
   progressToForm,
+  quickWinProgressToBody,
+  quickWinProgressToForm,
+  quickWinYears,
   recentQuarters,
+  returnedRows,
 } from './logic';
-import type { Program, ProgressReport, Stage } from './mpApi';
+import type { Program, ProgressReport, QuickWinReport, Stage } from './mpApi';
 
 describe('parseRupiah', () => {
   it.each([
@@ -167,6 +174,10 @@ const report = (period: string, realisation = 10): ProgressReport => ({
   evidence_url: '',
   submitted_by: 'x',
   submitted_at: '2026-04-02T00:00:00Z',
+  check_state: 'diajukan',
+  checked_by: null,
+  checked_at: null,
+  check_note: '',
 });
 
 describe('periodRows', () => {
@@ -231,5 +242,75 @@ describe('stages and paths', () => {
     expect(mpPath('manado')).toBe('/r/manado/masterplan');
     expect(mpPath('manado', 'program', 'baru')).toBe('/r/manado/masterplan/program/baru');
     expect(mpPath('manado', 'kesiapan')).toBe('/r/manado/masterplan/kesiapan');
+  });
+});
+
+describe('report checks', () => {
+  const today = new Date(2026, 10, 26);
+  it('lists the returned reports an OPD must resubmit', () => {
+    const rows = periodRows({ start_year: 2026, end_year: 2027 }, [
+      { ...report('2026-Q1'), check_state: 'diperiksa' as const },
+      { ...report('2026-Q2'), check_state: 'dikembalikan' as const, check_note: 'Foto kurang.' },
+      report('2026-Q3'),
+    ], today);
+    expect(returnedRows(rows).map((r) => [r.period, r.report?.check_note])).toEqual([['2026-Q2', 'Foto kurang.']]);
+    expect(checkStateOf(null)).toBeNull();
+    expect(checkStateOf(rows.find((r) => r.period === '2026-Q3')!.report)).toBe('diajukan');
+  });
+  it('requires a note to return a report and trims it', () => {
+    expect(checkToBody(2, 'dikembalikan', '  \n')).toEqual({ body: null, errors: { note: 'required' } });
+    expect(checkToBody(2, 'dikembalikan', ' Bukti kurang. ')).toEqual({
+      body: { revision: 2, state: 'dikembalikan', note: 'Bukti kurang.' },
+      errors: {},
+    });
+    expect(checkToBody(1, 'diperiksa', '')).toEqual({ body: { revision: 1, state: 'diperiksa' }, errors: {} });
+  });
+});
+
+describe('quick-win progress', () => {
+  it('reads milestones as the server does', () => {
+    expect(milestoneLines('Rancangan\n  Uji coba \n\nPeluncuran\n')).toEqual(['Rancangan', 'Uji coba', 'Peluncuran']);
+    expect(milestoneLines('')).toEqual([]);
+  });
+  it('reports in the years of its dates, else the plan years', () => {
+    expect(quickWinYears({ start_date: '2026-03-01', end_date: '2027-02-28' }, 2025, 2034)).toEqual({ start_year: 2026, end_year: 2027 });
+    expect(quickWinYears({ start_date: null, end_date: null }, 2025, 2034)).toEqual({ start_year: 2025, end_year: 2034 });
+  });
+  it('builds the body with the milestones done and names bad numbers', () => {
+    const f = { realisation: '60', budget_realised: 'Rp 45.000.000', narrative: ' Uji coba di dua kelurahan. ', evidence_url: ' ', milestones_done: ['Rancangan'] };
+    expect(quickWinProgressToBody(f, 'id')).toEqual({
+      body: { realisation: 60, budget_realised: 45000000, narrative: 'Uji coba di dua kelurahan.', milestones_done: ['Rancangan'] },
+      errors: {},
+    });
+    expect(quickWinProgressToBody({ ...f, realisation: 'banyak', budget_realised: '' }, 'id')).toEqual({
+      body: null,
+      errors: { realisation: 'number', budget_realised: 'required' },
+    });
+  });
+  it('fills the form from a stored report', () => {
+    const r = {
+      quick_win_no: 1,
+      period: '2026-Q1',
+      revision: 1,
+      owner_opd_id: 1,
+      realisation: 60,
+      budget_realised: 45000000,
+      milestones_done: ['Rancangan'],
+      narrative: 'Berjalan.',
+      evidence_url: 'https://x.id/b.pdf',
+      submitted_by: 'user:1',
+      submitted_at: '2026-04-02T00:00:00Z',
+      check_state: 'diajukan',
+      checked_by: null,
+      checked_at: null,
+      check_note: '',
+    } satisfies QuickWinReport;
+    expect(quickWinProgressToForm(r, 'id')).toEqual({
+      realisation: '60',
+      budget_realised: '45.000.000',
+      narrative: 'Berjalan.',
+      evidence_url: 'https://x.id/b.pdf',
+      milestones_done: ['Rancangan'],
+    });
   });
 });

@@ -2,7 +2,18 @@
 // language), the program form <-> API JSON, server field names -> element ids, and the
 // reporting periods of a program with the missing (late) ones.
 import type { Lang } from '../i18n-core';
-import type { BudgetLine, Program, ProgressBody, ProgressReport, Stage } from './mpApi';
+import type {
+  BudgetLine,
+  CheckBody,
+  CheckState,
+  Program,
+  ProgressBody,
+  ProgressReport,
+  QuickWin,
+  QuickWinProgressBody,
+  QuickWinReport,
+  Stage,
+} from './mpApi';
 
 /**
  * Whole rupiah from what a person types: "Rp 1.250.000", "1 250 000", "1,250,000", "-500000".
@@ -212,10 +223,10 @@ export function completableStage(stages: Stage[]): number | null {
 
 export type PeriodState = 'reported' | 'late' | 'open';
 
-export interface PeriodRow {
+export interface PeriodRow<R = ProgressReport> {
   period: string;
   state: PeriodState;
-  report: ProgressReport | null;
+  report: R | null;
 }
 
 function periodOf(date: Date, monthly: boolean): { year: number; index: number } {
@@ -232,16 +243,16 @@ function periodName(year: number, index: number, monthly: boolean): string {
  * months ("2026-03") when the program already reports monthly (one program keeps one kind).
  * A past period without a report is late; the running one is open until it ends.
  */
-export function periodRows(
+export function periodRows<R extends { period: string } = ProgressReport>(
   program: Pick<Program, 'start_year' | 'end_year'>,
-  reports: ProgressReport[],
+  reports: R[],
   today: Date,
-): PeriodRow[] {
+): PeriodRow<R>[] {
   const monthly = reports.some((r) => /^\d{4}-\d{2}$/.test(r.period));
   const per = monthly ? 12 : 4;
   const now = periodOf(today, monthly);
   const byPeriod = new Map(reports.map((r) => [r.period, r]));
-  const rows: PeriodRow[] = [];
+  const rows: PeriodRow<R>[] = [];
   for (let year = program.start_year; year <= Math.min(program.end_year, now.year); year++) {
     for (let i = 1; i <= per; i++) {
       if (year === now.year && i > now.index) break;
@@ -257,7 +268,7 @@ export function periodRows(
 }
 
 /** The period a new report is most likely for: the newest late one, else the open one. */
-export function defaultPeriod(rows: PeriodRow[]): string | null {
+export function defaultPeriod(rows: Array<PeriodRow<unknown>>): string | null {
   return rows.find((r) => r.state === 'late')?.period ?? rows.find((r) => r.state === 'open')?.period ?? null;
 }
 
@@ -326,5 +337,92 @@ export function progressToBody(f: ProgressForm, lang: Lang): { body: ProgressBod
     kpi_actuals,
   };
   if (f.evidence_url.trim()) body.evidence_url = f.evidence_url.trim();
+  return { body, errors };
+}
+
+// --- the check of a report (diperiksa / dikembalikan) ---
+
+/** A report's check state, "diajukan" for a server that predates checks. */
+export function checkStateOf(r: { check_state?: CheckState } | null): CheckState | null {
+  return r ? (r.check_state ?? 'diajukan') : null;
+}
+
+/** The rows whose current report was returned: what the OPD must correct and resubmit. */
+export function returnedRows<R extends { check_state?: CheckState }>(rows: Array<PeriodRow<R>>): Array<PeriodRow<R>> {
+  return rows.filter((r) => checkStateOf(r.report) === 'dikembalikan');
+}
+
+/**
+ * The body that checks or returns revision `revision`; returning needs a note (the OPD must know
+ * what to correct), so a blank one is a local "required" error on "note".
+ */
+export function checkToBody(
+  revision: number,
+  state: CheckBody['state'],
+  note: string,
+): { body: CheckBody | null; errors: LocalErrors } {
+  const text = note.trim();
+  if (state === 'dikembalikan' && !text) return { body: null, errors: { note: 'required' } };
+  const body: CheckBody = { revision, state };
+  if (text) body.note = text;
+  return { body, errors: {} };
+}
+
+// --- quick-win progress ---
+
+/** A quick win's milestones: its non-blank lines, trimmed (the server's MilestoneLines). */
+export function milestoneLines(text: string): string[] {
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+}
+
+/**
+ * The years a quick win reports in, for periodRows: its dates' years when it has them, else
+ * the plan's years (the server refuses periods outside the quick win's dates).
+ */
+export function quickWinYears(
+  q: Pick<QuickWin, 'start_date' | 'end_date'>,
+  planStart: number,
+  planEnd: number,
+): { start_year: number; end_year: number } {
+  const year = (d: string | null) => (d && /^\d{4}-/.test(d) ? Number(d.slice(0, 4)) : null);
+  return { start_year: year(q.start_date) ?? planStart, end_year: year(q.end_date) ?? planEnd };
+}
+
+export interface QuickWinProgressForm {
+  realisation: string;
+  budget_realised: string;
+  narrative: string;
+  evidence_url: string;
+  milestones_done: string[];
+}
+
+export function quickWinProgressToForm(r: QuickWinReport | null, lang: Lang): QuickWinProgressForm {
+  if (!r) return { realisation: '', budget_realised: '', narrative: '', evidence_url: '', milestones_done: [] };
+  return {
+    realisation: String(r.realisation),
+    budget_realised: rupiahInput(r.budget_realised, lang),
+    narrative: r.narrative,
+    evidence_url: r.evidence_url,
+    milestones_done: [...r.milestones_done],
+  };
+}
+
+/** The API body of a quick-win report, or the fields whose text is not a number. */
+export function quickWinProgressToBody(
+  f: QuickWinProgressForm,
+  lang: Lang,
+): { body: QuickWinProgressBody | null; errors: LocalErrors } {
+  const { body: base, errors } = progressToBody({ ...f, kpis: {} }, lang);
+  if (!base) return { body: null, errors };
+  const body: QuickWinProgressBody = {
+    realisation: base.realisation,
+    budget_realised: base.budget_realised,
+    narrative: base.narrative,
+    milestones_done: f.milestones_done,
+  };
+  if (base.evidence_url) body.evidence_url = base.evidence_url;
   return { body, errors };
 }

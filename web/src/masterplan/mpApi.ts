@@ -150,6 +150,7 @@ export interface QuickWin {
   start_date: string | null;
   end_date: string | null;
   budget: number;
+  milestones: string;
   progress: number;
 }
 
@@ -171,6 +172,60 @@ export interface ProgressReport {
   evidence_url: string;
   submitted_by: string;
   submitted_at: string;
+  check_state: CheckState;
+  checked_by: string | null;
+  checked_at: string | null;
+  check_note: string;
+}
+
+/** A report's check: submitted (not checked yet), checked, returned to the OPD with a note. */
+export type CheckState = 'diajukan' | 'diperiksa' | 'dikembalikan';
+
+export interface CheckBody {
+  revision: number;
+  state: 'diperiksa' | 'dikembalikan';
+  note?: string;
+}
+
+export interface QuickWinReport {
+  quick_win_no: number;
+  period: string;
+  revision: number;
+  owner_opd_id: number;
+  realisation: number;
+  budget_realised: number;
+  milestones_done: string[];
+  narrative: string;
+  evidence_url: string;
+  submitted_by: string;
+  submitted_at: string;
+  check_state: CheckState;
+  checked_by: string | null;
+  checked_at: string | null;
+  check_note: string;
+}
+
+export interface QuickWinProgress {
+  quick_win_no: number;
+  quick_win_name: string;
+  owner_opd_id: number;
+  periods: QuickWinReport[];
+  history: QuickWinReport[];
+}
+
+export interface QuickWinProgressBody {
+  realisation: number;
+  budget_realised: number;
+  narrative: string;
+  evidence_url?: string;
+  milestones_done: string[];
+}
+
+/** What a period view counts (over the lines shown). */
+export interface PeriodCounts {
+  missing: number;
+  unchecked: number;
+  returned: number;
 }
 
 export interface ProgramProgress {
@@ -181,10 +236,17 @@ export interface ProgramProgress {
   history: ProgressReport[];
 }
 
-export interface PeriodOverview {
+export interface PeriodOverview extends PeriodCounts {
   period: string;
-  missing: number;
   items: Array<{ program_no: number; program_name: string; owner_opd_id: number; report: ProgressReport | null }>;
+  quick_win_counts: PeriodCounts;
+  quick_wins: Array<{
+    quick_win_no: number;
+    quick_win_name: string;
+    state: QuickWin['state'];
+    owner_opd_id: number;
+    report: QuickWinReport | null;
+  }>;
 }
 
 export interface ProgressBody {
@@ -247,6 +309,17 @@ export const mpApi = {
     apiGet<ProgramProgress>(`${P(slug, id)}/programs/${no}/progress`, signal),
   submitProgress: (slug: string, id: number, no: number, period: string, body: ProgressBody) =>
     apiRequest<ProgressReport>('PUT', `${P(slug, id)}/programs/${no}/progress/${encodeURIComponent(period)}`, { body }),
+  quickWinProgress: (slug: string, id: number, no: number, signal?: AbortSignal) =>
+    apiGet<QuickWinProgress>(`${P(slug, id)}/quick-wins/${no}/progress`, signal),
+  submitQuickWinProgress: (slug: string, id: number, no: number, period: string, body: QuickWinProgressBody) =>
+    apiRequest<QuickWinReport>('PUT', `${P(slug, id)}/quick-wins/${no}/progress/${encodeURIComponent(period)}`, { body }),
+  /** masterplan.review: checks or returns the current revision of a report (409 when stale). */
+  checkReport: (slug: string, id: number, kind: 'programs' | 'quick-wins', no: number, period: string, body: CheckBody) =>
+    apiRequest<ProgressReport | QuickWinReport>(
+      'POST',
+      `${P(slug, id)}/${kind}/${no}/progress/${encodeURIComponent(period)}/check`,
+      { body },
+    ),
   /** OPD officers get their OPD's lines only, `missing` counted over those. */
   period: (slug: string, id: number, period: string, signal?: AbortSignal) =>
     apiGet<PeriodOverview>(`${P(slug, id)}/progress/${encodeURIComponent(period)}`, signal),
