@@ -100,6 +100,19 @@ TEST_F(MasterplanProgressApi, DemoPeriodShowsCheckStatesAndMissingReports) {
   EXPECT_EQ(period.at("quick_win_counts").at("unchecked").as_int64(), 2);
   EXPECT_EQ(Line(period, "quick_wins", "quick_win_no", 1).at("report").at("check_state"),
             "diperiksa");
+
+  // The new routes are documented.
+  const json::object doc = JsonOf(Get("/api/v1/openapi.json"));
+  const json::object& paths = doc.at("paths").as_object();
+  const std::string plan = "/api/v1/regions/{region}/masterplans/{id}";
+  for (const auto& [path, method] : std::vector<std::pair<std::string, std::string>>{
+           {plan + "/programs/{no}/progress/{period}/check", "post"},
+           {plan + "/quick-wins/{no}/progress/{period}/check", "post"},
+           {plan + "/quick-wins/{no}/progress/{period}", "put"},
+           {plan + "/quick-wins/{no}/progress", "get"}}) {
+    ASSERT_TRUE(paths.contains(path)) << path;
+    EXPECT_TRUE(paths.at(path).as_object().contains(method)) << path;
+  }
 }
 
 TEST_F(MasterplanProgressApi, OfficerSubmitsAdminChecksReturnsAndOfficerResubmits) {
