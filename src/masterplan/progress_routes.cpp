@@ -23,6 +23,7 @@ constexpr size_t kBodyLimit = 32 * 1024;  // a narrative of 4000 characters and 
 const Text kNoPlan{"Masterplan tidak ditemukan di region ini.",
                    "No such masterplan in this region."};
 const Text kNoProgram{"Program tidak ditemukan.", "No such program."};
+const Text kNoQuickWin{"Quick win tidak ditemukan.", "No such quick win."};
 
 Response Fail(const Error& e, const Request& req) { return http::ErrorResponse(e, req.english); }
 
@@ -62,10 +63,11 @@ std::optional<ProgressReport> ReadReport(const json::object& body, Validation& v
   return r;
 }
 
-Result<std::pair<int64_t, int>> PlanAndNo(const Request& req) {
+// The plan id and the program's (or quick win's: `what`) number of the path.
+Result<std::pair<int64_t, int>> PlanAndNo(const Request& req, const Text& what = kNoProgram) {
   KC_ASSIGN_OR_RETURN(int64_t id, internal::IdParam(req, "id", kNoPlan));
-  KC_ASSIGN_OR_RETURN(int64_t no, internal::IdParam(req, "no", kNoProgram));
-  if (no > INT32_MAX) return Error(ErrorCode::kNotFound, kNoProgram);
+  KC_ASSIGN_OR_RETURN(int64_t no, internal::IdParam(req, "no", what));
+  if (no > INT32_MAX) return Error(ErrorCode::kNotFound, what);
   return std::pair{id, static_cast<int>(no)};
 }
 
@@ -93,7 +95,7 @@ void SubmitRoute(RouteContext& ctx, Request& req, Reply reply) {
 
 // Checks or returns the current report of a program (program) or quick win for a period.
 void CheckRoute(RouteContext& ctx, Request& req, Reply reply, bool program) {
-  auto ids = PlanAndNo(req);
+  auto ids = PlanAndNo(req, program ? kNoProgram : kNoQuickWin);
   if (!ids.ok()) return reply(Fail(ids.error(), req));
   auto body = http::ParseJsonObject(req);
   if (!body.ok()) return reply(Fail(body.error(), req));

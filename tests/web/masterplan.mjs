@@ -376,6 +376,55 @@ describe('masterplan: report checks', () => {
       await opd.close();
     }
   });
+
+  test("an OPD officer reports a quick win's progress with the milestones done", async (t) => {
+    const logins = needDemo(t, 'region_admin');
+    if (!logins) return;
+    const admin = await apiAs(logins.region_admin);
+    const plan = await demoPlan(t, admin);
+    if (!plan) return;
+    const qw = (await admin('GET', `${plan}/programs`)).body.quick_wins.find((q) => q.name === 'Kelas literasi digital di kelurahan');
+    if (!qw || !qw.owner_opd_id || !qw.milestones) return t.skip('the demo has no owned quick win with milestones');
+    // An officer of the quick win's OPD, added by the region admin.
+    const who = { email: `qw-${Date.now()}@manado.id`, password: 'Sandi-Kuat-2026' };
+    const added = await admin('POST', `/api/v1/regions/${REGION.slug}/users`, {
+      name: 'Petugas Quick Win',
+      email: who.email,
+      password: who.password,
+      role: 'opd_officer',
+      opd_id: qw.owner_opd_id,
+    });
+    assert.equal(added.status, 201, JSON.stringify(added.body));
+    const { page, close } = await openPage('desktop');
+    try {
+      await signIn(page, who);
+      await openMasterplan(page);
+      const card = page.locator(`[data-testid="opd-quick-win"][data-quick-win="${qw.no}"]`);
+      await card.getByRole('heading', { level: 3, name: qw.name }).waitFor();
+      await card.getByText('Laporkan kemajuan quick win').click();
+      const period = await card.locator(`#qwr-${qw.no}-period`).inputValue();
+      await card.locator(`#qwr-${qw.no}-realisation`).fill('35');
+      await card.locator(`#qwr-${qw.no}-budget_realised`).fill('Rp 20.000.000');
+      await card.locator(`#qwr-${qw.no}-narrative`).fill('pendek');
+      await card.getByRole('button', { name: 'Kirim laporan' }).click();
+      await card.locator(`#qwr-${qw.no}-narrative-error`).waitFor();
+      await card.locator(`#qwr-${qw.no}-milestone-0`).check();
+      await card.locator(`#qwr-${qw.no}-narrative`).fill('Kelas pertama berjalan di empat kelurahan.');
+      await card.getByRole('button', { name: 'Kirim laporan' }).click();
+      await card.getByTestId('report-saved').waitFor();
+      await card.locator(`[data-period="${period}"][data-state="reported"] [data-testid="check-state"][data-state="diajukan"]`).waitFor();
+      await checkA11y(page, 'OPD quick wins after a report (desktop)');
+      await shot(page, 'desktop-masterplan-opd-quick-win');
+      const stored = (await admin('GET', `${plan}/quick-wins/${qw.no}/progress`)).body.periods.find((r) => r.period === period);
+      const first = qw.milestones.split('\n').map((l) => l.trim()).filter(Boolean)[0];
+      assert.deepEqual(
+        [stored.realisation, stored.budget_realised, stored.milestones_done, stored.check_state],
+        [35, 20000000, [first], 'diajukan'],
+      );
+    } finally {
+      await close();
+    }
+  });
 });
 
 describe('masterplan: public and review', () => {
