@@ -32,17 +32,23 @@ std::string Date(int y, int m, int d) {
 }  // namespace
 
 std::optional<Period> ParsePeriod(std::string_view text) {
-  if (text.size() != 7 || text[4] != '-') return std::nullopt;
+  if (text.size() < 4) return std::nullopt;
   const auto year = Digits(text.substr(0, 4));
   if (!year || *year < 2000 || *year > 2100) return std::nullopt;
   Period p{.name = std::string(text), .year = *year};
-  int first = 0, last = 0;
-  if (text[5] == 'Q') {
-    const auto q = Digits(text.substr(6, 1));
-    if (!q || *q < 1 || *q > 4) return std::nullopt;
-    p.quarter = true;
-    first = (*q - 1) * 3 + 1;
-    last = first + 2;
+  int first = 1, last = 12;
+  if (text.size() == 4) {
+    p.kind = PeriodKind::kYear;
+  } else if (text.size() != 7 || text[4] != '-') {
+    return std::nullopt;
+  } else if (text[5] == 'Q' || text[5] == 'S') {
+    const bool quarter = text[5] == 'Q';
+    const int months = quarter ? 3 : 6;
+    const auto n = Digits(text.substr(6, 1));
+    if (!n || *n < 1 || *n > 12 / months) return std::nullopt;
+    p.kind = quarter ? PeriodKind::kQuarter : PeriodKind::kSemester;
+    first = (*n - 1) * months + 1;
+    last = first + months - 1;
   } else {
     const auto m = Digits(text.substr(5, 2));
     if (!m || *m < 1 || *m > 12) return std::nullopt;
@@ -54,17 +60,37 @@ std::optional<Period> ParsePeriod(std::string_view text) {
 }
 
 Text PeriodFormatMessage() {
-  return {"harus triwulan (2026-Q1) atau bulan (2026-03)",
-          "must be a quarter (2026-Q1) or a month (2026-03)"};
+  return {"harus 2026-Q1 (triwulan), 2026-S1 (semester), 2026 (tahun) atau 2026-03 (bulan)",
+          "must be 2026-Q1 (quarter), 2026-S1 (semester), 2026 (year) or 2026-03 (month)"};
+}
+
+Text ReportsPer(PeriodKind kind) {
+  switch (kind) {
+    case PeriodKind::kMonth:
+      return {"per bulan", "monthly"};
+    case PeriodKind::kQuarter:
+      return {"per triwulan", "quarterly"};
+    case PeriodKind::kSemester:
+      return {"per semester", "per semester"};
+    case PeriodKind::kYear:
+      return {"per tahun", "yearly"};
+  }
+  return {"per bulan", "monthly"};
+}
+
+std::optional<PeriodKind> OtherPeriodKind(const Period& p,
+                                          const std::vector<std::string>& existing) {
+  for (const std::string& e : existing) {
+    const auto other = ParsePeriod(e);
+    if (other && other->kind != p.kind) return other->kind;
+  }
+  return std::nullopt;
 }
 
 void CheckPeriodKind(const Period& p, const std::vector<std::string>& existing, Validation& v) {
-  const bool mixed = std::any_of(existing.begin(), existing.end(), [&](const std::string& e) {
-    return (e.find('Q') != std::string::npos) != p.quarter;
-  });
-  if (mixed) {
-    v.Add("period", p.quarter ? Text{"dilaporkan per bulan", "reported monthly"}
-                              : Text{"dilaporkan per triwulan", "reported quarterly"});
+  if (const auto other = OtherPeriodKind(p, existing)) {
+    const Text per = ReportsPer(*other);
+    v.Add("period", {"dilaporkan " + per.id, "reported " + per.en});
   }
 }
 

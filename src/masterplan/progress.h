@@ -5,7 +5,9 @@
 // current revision of a report ("diperiksa") or returns it with a note ("dikembalikan"); a
 // resubmission makes a new revision, again "diajukan".
 //
-// A period is a quarter "2026-Q1" (triwulan) or a month "2026-03"; one program keeps one kind.
+// A period is a quarter "2026-Q1" (triwulan), a semester "2026-S1" (January to June; S2 July to
+// December), a year "2026" or a month "2026-03"; one program keeps one kind, or its periods
+// would overlap.
 #pragma once
 
 #include <cstdint>
@@ -19,20 +21,29 @@
 
 namespace kc::masterplan {
 
+enum class PeriodKind { kMonth, kQuarter, kSemester, kYear };
+
 // A reporting period with its first and last day ("YYYY-MM-DD").
 struct Period {
-  std::string name;  // "2026-Q1" or "2026-03"
+  std::string name;  // "2026-Q1", "2026-S1", "2026" or "2026-03"
   int year = 0;
-  bool quarter = false;
+  PeriodKind kind = PeriodKind::kMonth;
   std::string start, end;
 };
 
-// Parses "YYYY-Qn" (n 1..4) or "YYYY-MM" (01..12) with YYYY in 2000..2100; nullopt otherwise.
+// Parses "YYYY-Qn" (n 1..4), "YYYY-Sn" (n 1..2), "YYYY" or "YYYY-MM" (01..12) with YYYY in
+// 2000..2100; nullopt otherwise. Upper case only ("2026-s1" is refused): the name is the key of
+// a report, so one period has one spelling.
 std::optional<Period> ParsePeriod(std::string_view text);
 // The "period" field message for a text ParsePeriod refuses.
 Text PeriodFormatMessage();
-// The "period" field error when `p` is a quarter and `existing` periods are months or the other
-// way round: one item reports in one kind of period, or the periods would overlap.
+// How often an item of that kind reports: {"per triwulan", "quarterly"} etc.
+Text ReportsPer(PeriodKind kind);
+// The kind of the `existing` periods when it differs from `p`'s (malformed ones ignored); one
+// item reports in one kind of period, or the periods would overlap.
+std::optional<PeriodKind> OtherPeriodKind(const Period& p,
+                                          const std::vector<std::string>& existing);
+// The "period" field error ("dilaporkan per bulan") when OtherPeriodKind finds one.
 void CheckPeriodKind(const Period& p, const std::vector<std::string>& existing, Validation& v);
 
 struct KpiActual {

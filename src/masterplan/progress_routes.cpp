@@ -224,7 +224,8 @@ void AddProgressRoutes(http::Router& router, std::shared_ptr<RouteContext> ctx) 
        .region_param = "region",
        .body_limit = kBodyLimit,
        .handler = [ctx](Request& req, Reply reply) { SubmitRoute(*ctx, req, std::move(reply)); },
-       .doc = {.summary = "Report a program's progress for a quarter (2026-Q1) or month (2026-03)",
+       .doc = {.summary = "Report a program's progress for a quarter (2026-Q1), semester "
+                          "(2026-S1), year (2026) or month (2026-03)",
                .tag = tag,
                .request_content_type = "application/json",
                .responses = {200, 400, 403, 404}}});

@@ -29,17 +29,15 @@ Result<Program> FindProgram(store::Connection& conn, const Masterplan& plan, int
   return ProgramNotFound();
 }
 
-// A program reports in quarters or in months, not both: the periods would overlap.
+// A program reports in one kind of period (months, quarters, semesters or years): the periods
+// of two kinds would overlap.
 Status CheckKind(store::Connection& conn, int64_t plan_id, int no, const Period& p, Validation& v) {
   KC_ASSIGN_OR_RETURN(auto existing, db::LoadProgress(conn, plan_id, no));
-  const bool mixed = std::any_of(existing.begin(), existing.end(), [&](const ProgressReport& r) {
-    return (r.period.find('Q') != std::string::npos) != p.quarter;
-  });
-  if (mixed) {
-    v.Add("period",
-          p.quarter
-              ? Text{"program ini dilaporkan per bulan", "this program reports monthly"}
-              : Text{"program ini dilaporkan per triwulan", "this program reports quarterly"});
+  std::vector<std::string> periods;
+  for (const ProgressReport& r : existing) periods.push_back(r.period);
+  if (const auto other = OtherPeriodKind(p, periods)) {
+    const Text per = ReportsPer(*other);
+    v.Add("period", {"program ini dilaporkan " + per.id, "this program reports " + per.en});
   }
   return Ok();
 }

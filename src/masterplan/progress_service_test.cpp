@@ -197,6 +197,35 @@ TEST_F(ProgressTest, SubmissionsKeepHistoryAndOwnerRuleAndStoreNothingOnError) {
   EXPECT_FALSE((*period)[1].report.has_value());  // missing: visible as such
 }
 
+// Semesters and years are periods like quarters: reported, read back in the period view, and
+// one program keeps one kind of the four.
+TEST_F(ProgressTest, SemestersAndYears) {
+  auto semester = Submit(2, "2026-S1", 35, 40'000'000);
+  ASSERT_TRUE(semester.ok()) << semester.error().message.en;
+  EXPECT_EQ(semester->revision, 1);
+  ASSERT_TRUE(Submit(1, "2026-Q1", 20, 0).ok());
+  for (const char* other : {"2026-Q2", "2026", "2026-05"}) {
+    auto mixed = Submit(2, other, 40, 0);
+    ASSERT_FALSE(mixed.ok()) << other;
+    EXPECT_EQ(mixed.error().details.at(0).field, "period");
+    EXPECT_EQ(mixed.error().details.at(0).message.id, "program ini dilaporkan per semester");
+  }
+  auto yearly = Submit(1, "2026", 40, 0);
+  ASSERT_FALSE(yearly.ok());
+  EXPECT_EQ(yearly.error().details.at(0).message.en, "this program reports quarterly");
+  auto period =
+      db_->Read([&](store::Connection& c) { return GetPeriod(c, "71.71", plan_, "2026-S1"); });
+  ASSERT_TRUE(period.ok());
+  ASSERT_EQ(period->size(), 2u);
+  EXPECT_FALSE((*period)[0].report.has_value());  // program 1 reports quarterly
+  ASSERT_TRUE((*period)[1].report.has_value());
+  EXPECT_EQ((*period)[1].report->realisation, 35);
+  auto malformed =
+      db_->Read([&](store::Connection& c) { return GetPeriod(c, "71.71", plan_, "2026-S3"); });
+  ASSERT_FALSE(malformed.ok());
+  EXPECT_EQ(malformed.error().details.at(0).message.id, PeriodFormatMessage().id);
+}
+
 TEST_F(ProgressTest, SummaryRowFollowsEveryWrite) {
   RegionSummary r = Row("71.71");
   ASSERT_TRUE(r.has_plan);

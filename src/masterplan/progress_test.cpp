@@ -6,7 +6,7 @@
 namespace kc::masterplan {
 namespace {
 
-TEST(ParsePeriod, QuartersAndMonths) {
+TEST(ParsePeriod, QuartersSemestersYearsAndMonths) {
   struct Case {
     const char* text;
     bool ok;
@@ -29,6 +29,23 @@ TEST(ParsePeriod, QuartersAndMonths) {
       {"2026-1", false, "", ""},
       {"", false, "", ""},
       {"2026-Q1x", false, "", ""},
+      {"2026-S1", true, "2026-01-01", "2026-06-30"},
+      {"2026-S2", true, "2026-07-01", "2026-12-31"},
+      {"2026", true, "2026-01-01", "2026-12-31"},
+      {"2000", true, "2000-01-01", "2000-12-31"},
+      {"2100-S2", true, "2100-07-01", "2100-12-31"},
+      {"2026-S0", false, "", ""},
+      {"2026-S3", false, "", ""},
+      {"2026-S12", false, "", ""},
+      {"1999", false, "", ""},
+      {"2101", false, "", ""},
+      {"1999-S1", false, "", ""},
+      {"2026-s1", false, "", ""},  // upper case only: one spelling per report key
+      {"2026-q1", false, "", ""},
+      {"2026-", false, "", ""},
+      {"20260", false, "", ""},
+      {"+202", false, "", ""},
+      {"2026S1", false, "", ""},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.text);
@@ -38,8 +55,27 @@ TEST(ParsePeriod, QuartersAndMonths) {
     EXPECT_EQ(p->start, c.start);
     EXPECT_EQ(p->end, c.end);
   }
-  EXPECT_TRUE(ParsePeriod("2026-Q2")->quarter);
-  EXPECT_FALSE(ParsePeriod("2026-05")->quarter);
+  EXPECT_EQ(ParsePeriod("2026-Q2")->kind, PeriodKind::kQuarter);
+  EXPECT_EQ(ParsePeriod("2026-05")->kind, PeriodKind::kMonth);
+  EXPECT_EQ(ParsePeriod("2026-S2")->kind, PeriodKind::kSemester);
+  EXPECT_EQ(ParsePeriod("2026")->kind, PeriodKind::kYear);
+  EXPECT_EQ(ParsePeriod("2026")->year, 2026);
+}
+
+TEST(PeriodKind, OneItemKeepsOneKind) {
+  const std::vector<std::string> semesters = {"2026-S1", "2026-S2"};
+  EXPECT_FALSE(OtherPeriodKind(*ParsePeriod("2027-S1"), semesters));
+  EXPECT_EQ(OtherPeriodKind(*ParsePeriod("2026-Q3"), semesters), PeriodKind::kSemester);
+  EXPECT_EQ(OtherPeriodKind(*ParsePeriod("2026"), semesters), PeriodKind::kSemester);
+  EXPECT_EQ(OtherPeriodKind(*ParsePeriod("2026-S1"), {"2025"}), PeriodKind::kYear);
+  EXPECT_EQ(OtherPeriodKind(*ParsePeriod("2026-S1"), {"2025-Q4"}), PeriodKind::kQuarter);
+  EXPECT_EQ(OtherPeriodKind(*ParsePeriod("2026-S1"), {"2025-12"}), PeriodKind::kMonth);
+  Validation v;
+  CheckPeriodKind(*ParsePeriod("2026-Q1"), {"2025"}, v);
+  ASSERT_FALSE(v.ok());
+  const auto details = std::move(v).ToError().details;
+  ASSERT_EQ(details.size(), 1u);
+  EXPECT_EQ(details[0].field, "period");
 }
 
 Program Sample() {
@@ -61,6 +97,21 @@ std::vector<std::string> Fields(const ProgressReport& r, const char* period,
   if (v.ok()) return out;
   for (const auto& d : std::move(v).ToError().details) out.push_back(d.field);
   return out;
+}
+
+// A semester or a year may be reported once it has started (the running one is open), not
+// before; its year must be one of the program's years.
+TEST(ValidateProgress, SemestersAndYearsOnceStarted) {
+  const ProgressReport good{.realisation = 40, .narrative = "Modul perizinan sudah daring."};
+  EXPECT_TRUE(Fields(good, "2026-S1").empty());
+  EXPECT_TRUE(Fields(good, "2026-S2").empty());  // running on 2026-11-26
+  EXPECT_TRUE(Fields(good, "2026").empty());     // running
+  EXPECT_EQ(Fields(good, "2026-S2", "2026-06-30"), std::vector<std::string>{"period"});
+  EXPECT_TRUE(Fields(good, "2026-S2", "2026-07-01").empty());
+  EXPECT_EQ(Fields(good, "2027"), std::vector<std::string>{"period"});     // not started
+  EXPECT_EQ(Fields(good, "2025-S2"), std::vector<std::string>{"period"});  // before the program
+  EXPECT_EQ(Fields(good, "2029", "2030-01-01"),
+            std::vector<std::string>{"period"});  // after the program
 }
 
 TEST(ValidateProgress, EveryBadFieldNamed) {

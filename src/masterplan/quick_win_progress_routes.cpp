@@ -86,8 +86,9 @@ void AddQuickWinProgressRoutes(http::Router& router, std::shared_ptr<RouteContex
        .region_param = "region",
        .body_limit = kBodyLimit,
        .handler = [ctx](Request& req, Reply reply) { SubmitRoute(*ctx, req, std::move(reply)); },
-       .doc = {.summary = "Report a quick win's progress for a quarter (2026-Q1) or month "
-                          "(2026-03): percent done, budget realised, milestones done, narrative",
+       .doc = {.summary = "Report a quick win's progress for a quarter (2026-Q1), semester "
+                          "(2026-S1), year (2026) or month (2026-03): percent done, budget "
+                          "realised, milestones done, narrative",
                .tag = tag,
                .request_content_type = "application/json",
                .responses = {200, 400, 403, 404}}});

@@ -182,6 +182,45 @@ TEST_F(MasterplanProgressApi, OfficerSubmitsAdminChecksReturnsAndOfficerResubmit
   EXPECT_EQ(checks, 2);
 }
 
+// A semester report (2026-S1: January to June) is stored and read back like a quarter's; the
+// program then keeps semesters, and the period views of a semester and a year answer.
+TEST_F(MasterplanProgressApi, SemesterReportSubmittedAndReadBack) {
+  const std::string admin = Admin();
+  const int64_t darurat = No("programs", "Layanan Darurat 112 Terpadu");  // BPBD, no report yet
+  const std::string report = Plan() + "/programs/" + std::to_string(darurat) + "/progress";
+  const json::object body{
+      {"realisation", 30},
+      {"budget_realised", 210000000},
+      {"narrative", "Semester I: call center 112 terhubung ke Damkar dan BPBD."}};
+  auto lower = Put(report + "/2026-s1", body, admin);  // upper case only
+  EXPECT_EQ(lower.status, 400);
+  EXPECT_EQ(ErrorFieldsOf(lower), std::vector<std::string>{"period"});
+  EXPECT_NE(lower.body.find("2026-S1"), std::string::npos) << lower.body;
+  EXPECT_EQ(Put(report + "/2026-S3", body, admin).status, 400);
+
+  auto stored = Put(report + "/2026-S1", body, admin);
+  ASSERT_EQ(stored.status, 200) << stored.body;
+  EXPECT_EQ(JsonOf(stored).at("period").as_string(), "2026-S1");
+  EXPECT_EQ(JsonOf(stored).at("revision").as_int64(), 1);
+  const json::object mine = Ok(report, admin);
+  ASSERT_EQ(mine.at("periods").as_array().size(), 1u);
+  EXPECT_EQ(mine.at("periods").at(0).at("period").as_string(), "2026-S1");
+  EXPECT_EQ(mine.at("periods").at(0).at("realisation").as_int64(), 30);
+
+  const json::object semester = Ok(Plan() + "/progress/2026-S1", admin);
+  EXPECT_EQ(semester.at("period").as_string(), "2026-S1");
+  const json::object line = Line(semester, "items", "program_no", darurat);
+  EXPECT_EQ(line.at("report").at("check_state").as_string(), "diajukan");
+  EXPECT_EQ(line.at("report").at("budget_realised").as_int64(), 210000000);
+  EXPECT_EQ(Ok(Plan() + "/progress/2026", admin).at("period").as_string(), "2026");
+
+  // One program keeps one kind of period.
+  auto quarter = Put(report + "/2026-Q3", body, admin);
+  EXPECT_EQ(quarter.status, 400);
+  EXPECT_EQ(ErrorFieldsOf(quarter), std::vector<std::string>{"period"});
+  EXPECT_EQ(Ok(report, admin).at("history").as_array().size(), 1u);
+}
+
 TEST_F(MasterplanProgressApi, QuickWinProgressByTheOwnerOpdOnlyAndInTheSummary) {
   const std::string admin = Admin();
   const int64_t pengaduan = No("quick_wins", "Pengaduan warga satu pintu");  // Diskominfo

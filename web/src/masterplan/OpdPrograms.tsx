@@ -11,7 +11,8 @@ import { formatDateTime, formatRupiah } from '../format';
 import { useResource } from '../resource';
 import { Comments } from './Comments';
 import { useMpLang, type MpKey } from './i18n';
-import { defaultPeriod, periodRows, progressToBody, progressToForm, returnedRows, type LocalErrors, type PeriodRow, type ProgressForm } from './logic';
+import { defaultPeriod, periodLabel, periodRows, progressToBody, progressToForm, returnedRows, type LocalErrors, type PeriodKind, type PeriodRow, type ProgressForm } from './logic';
+import { PeriodKindSelect } from './PeriodKindSelect';
 import { mpApi, type Program, type ProgramProgress, type Reference } from './mpApi';
 import { OpdQuickWins } from './OpdQuickWins';
 import { CheckTag } from './ReportCheck';
@@ -55,7 +56,8 @@ function ProgramCard({ region, planId, program, reference }: {
   const [res, retry] = useResource((signal) => mpApi.progress(region.slug, planId, program.no, signal), [planId, program.no, lang]);
   const [fresh, setFresh] = useState<ProgramProgress | null>(null);
   const progress = fresh ?? (res.state === 'ok' ? res.data : null);
-  const rows = progress ? periodRows(program, progress.periods, new Date()) : [];
+  const [kind, setKind] = useState<PeriodKind>('quarter');
+  const rows = progress ? periodRows(program, progress.periods, new Date(), kind) : [];
   const late = rows.filter((r) => r.state === 'late').length;
   const returned = returnedRows(rows);
   const dim = reference.dimensions.find((d) => d.key === program.dimension);
@@ -77,13 +79,13 @@ function ProgramCard({ region, planId, program, reference }: {
           </h3>
           {returned.map((r) => (
             <p key={r.period} class="notice notice-warn" data-testid="returned-note" data-returned-period={r.period}>
-              <strong>{r.period}</strong> {m('mp.returnedNote', { note: r.report?.check_note ?? '' })}
+              <strong>{periodLabel(r.period, lang)}</strong> {m('mp.returnedNote', { note: r.report?.check_note ?? '' })}
             </p>
           ))}
           <ul class="mp-periods" data-testid="periods">
             {rows.map((r) => (
               <li key={r.period} data-period={r.period} data-state={r.state} class={`mp-period-${r.state}`}>
-                <strong>{r.period}</strong>{' '}
+                <strong>{periodLabel(r.period, lang)}</strong>{' '}
                 {r.report ? (
                   <>
                     <span class="tag tag-ok">{m('mp.p.reported', { pct: r.report.realisation })}</span> <CheckTag report={r.report} />
@@ -102,7 +104,8 @@ function ProgramCard({ region, planId, program, reference }: {
           </ul>
           <details class="mp-report">
             <summary>{m('mp.report')}</summary>
-            <ReportForm region={region} planId={planId} program={program} rows={rows} onSaved={setFresh} />
+            {progress.periods.length === 0 && <PeriodKindSelect id={`pr-${program.no}-kind`} value={kind} onChange={setKind} hint />}
+            <ReportForm key={kind} region={region} planId={planId} program={program} rows={rows} onSaved={setFresh} />
           </details>
           <Comments ws={{ region, planId, can: OFFICER, published: false }} item={`program:${program.no}`} />
         </>
@@ -154,7 +157,7 @@ function ReportForm({ region, planId, program, rows, onSaved }: {
     if (!body) return;
     const r = await run(() => mpApi.submitProgress(region.slug, planId, program.no, period, body));
     if (!r) return;
-    setSaved(m('mp.reportSaved', { period: r.period, revision: r.revision }));
+    setSaved(m('mp.reportSaved', { period: periodLabel(r.period, lang), revision: r.revision }));
     const p = await run(() => mpApi.progress(region.slug, planId, program.no));
     if (p) onSaved(p);
   };
@@ -166,7 +169,7 @@ function ReportForm({ region, planId, program, rows, onSaved }: {
         <select id={id('period')} value={period} onChange={(e) => pick(e.currentTarget.value)} {...describe(id('period'), false, errorOf('period'))}>
           {rows.map((r) => (
             <option key={r.period} value={r.period}>
-              {r.period}
+              {periodLabel(r.period, lang)}
               {r.state === 'late' ? ` (${m('mp.p.late')})` : ''}
             </option>
           ))}

@@ -12,16 +12,19 @@ import { useMpLang, type MpKey } from './i18n';
 import {
   defaultPeriod,
   milestoneLines,
+  periodLabel,
   periodRows,
   quickWinProgressToBody,
   quickWinProgressToForm,
   quickWinYears,
   returnedRows,
   type LocalErrors,
+  type PeriodKind,
   type PeriodRow,
   type QuickWinProgressForm,
 } from './logic';
 import { mpApi, type QuickWin, type QuickWinProgress, type QuickWinReport } from './mpApi';
+import { PeriodKindSelect } from './PeriodKindSelect';
 import { CheckTag } from './ReportCheck';
 import { useAction } from './useAction';
 
@@ -56,7 +59,8 @@ function QuickWinCard({ region, planId, planYears, quickWin }: {
   const [fresh, setFresh] = useState<QuickWinProgress | null>(null);
   const progress = fresh ?? (res.state === 'ok' ? res.data : null);
   const years = quickWinYears(quickWin, planYears[0], planYears[1]);
-  const rows = progress ? periodRows<QuickWinReport>(years, progress.periods, new Date()) : [];
+  const [kind, setKind] = useState<PeriodKind>('quarter');
+  const rows = progress ? periodRows<QuickWinReport>(years, progress.periods, new Date(), kind) : [];
   const late = rows.filter((r) => r.state === 'late').length;
   const h = `opd-qw-${quickWin.no}`;
   return (
@@ -74,13 +78,13 @@ function QuickWinCard({ region, planId, planYears, quickWin }: {
           </h4>
           {returnedRows(rows).map((r) => (
             <p key={r.period} class="notice notice-warn" data-testid="returned-note" data-returned-period={r.period}>
-              <strong>{r.period}</strong> {m('mp.returnedNote', { note: r.report?.check_note ?? '' })}
+              <strong>{periodLabel(r.period, lang)}</strong> {m('mp.returnedNote', { note: r.report?.check_note ?? '' })}
             </p>
           ))}
           <ul class="mp-periods" data-testid="periods">
             {rows.map((r) => (
               <li key={r.period} data-period={r.period} data-state={r.state} class={`mp-period-${r.state}`}>
-                <strong>{r.period}</strong>{' '}
+                <strong>{periodLabel(r.period, lang)}</strong>{' '}
                 {r.report ? (
                   <>
                     <span class="tag tag-ok">{m('mp.p.reported', { pct: r.report.realisation })}</span> <CheckTag report={r.report} />
@@ -99,7 +103,8 @@ function QuickWinCard({ region, planId, planYears, quickWin }: {
           {rows.length > 0 && (
             <details class="mp-report">
               <summary>{m('mp.reportQuickWin')}</summary>
-              <QuickWinForm region={region} planId={planId} quickWin={quickWin} rows={rows} onSaved={setFresh} />
+              {progress.periods.length === 0 && <PeriodKindSelect id={`qwr-${quickWin.no}-kind`} value={kind} onChange={setKind} hint />}
+              <QuickWinForm key={kind} region={region} planId={planId} quickWin={quickWin} rows={rows} onSaved={setFresh} />
             </details>
           )}
         </>
@@ -155,7 +160,7 @@ function QuickWinForm({ region, planId, quickWin, rows, onSaved }: {
     if (!body) return;
     const r = await run(() => mpApi.submitQuickWinProgress(region.slug, planId, quickWin.no, period, body));
     if (!r) return;
-    setSaved(m('mp.reportSaved', { period: r.period, revision: r.revision }));
+    setSaved(m('mp.reportSaved', { period: periodLabel(r.period, lang), revision: r.revision }));
     const p = await run(() => mpApi.quickWinProgress(region.slug, planId, quickWin.no));
     if (p) onSaved(p);
   };
@@ -167,7 +172,7 @@ function QuickWinForm({ region, planId, quickWin, rows, onSaved }: {
         <select id={id('period')} value={period} onChange={(e) => pick(e.currentTarget.value)} {...describe(id('period'), false, errorOf('period'))}>
           {rows.map((r) => (
             <option key={r.period} value={r.period}>
-              {r.period}
+              {periodLabel(r.period, lang)}
               {r.state === 'late' ? ` (${m('mp.p.late')})` : ''}
             </option>
           ))}

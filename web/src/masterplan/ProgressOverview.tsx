@@ -6,16 +6,24 @@ import { ErrorNotice, Loading, Notice } from '../components/common';
 import { formatRupiah } from '../format';
 import { useResource } from '../resource';
 import { useMpLang } from './i18n';
-import { recentQuarters } from './logic';
+import { periodLabel, recentPeriods, type PeriodKind } from './logic';
 import type { Workspace } from './MasterplanPage';
 import { mpApi, type ProgressReport, type QuickWinReport } from './mpApi';
+import { PeriodKindSelect } from './PeriodKindSelect';
 import { opdName } from './Programs';
 import { CheckControls, CheckTag } from './ReportCheck';
 
 export function ProgressOverview({ ws }: { ws: Workspace }) {
   const { lang, m } = useMpLang();
-  const periods = recentQuarters(new Date());
-  const [period, setPeriod] = useState(periods[1] ?? periods[0] ?? '');
+  const [kind, setKind] = useState<PeriodKind>('quarter');
+  const periods = recentPeriods(new Date(), kind);
+  // The last complete period by default; for years the running one.
+  const first = (k: PeriodKind, ps: string[]) => (k === 'year' ? ps[0] : (ps[1] ?? ps[0])) ?? '';
+  const [period, setPeriod] = useState(() => first(kind, periods));
+  const pickKind = (k: PeriodKind) => {
+    setKind(k);
+    setPeriod(first(k, recentPeriods(new Date(), k)));
+  };
   const [res, retry] = useResource((signal) => mpApi.period(ws.region.slug, ws.planId, period, signal), [ws.planId, period, lang]);
   const unchecked = res.state === 'ok' ? (res.data.unchecked ?? 0) + (res.data.quick_win_counts?.unchecked ?? 0) : 0;
   const reportCell = (kind: 'programs' | 'quick-wins', no: number, r: ProgressReport | QuickWinReport | null) => (
@@ -39,12 +47,13 @@ export function ProgressOverview({ ws }: { ws: Workspace }) {
   return (
     <section aria-labelledby="po-h" data-testid="progress-overview">
       <h2 id="po-h">{m('mp.progressOverview')}</h2>
+      <PeriodKindSelect id="po-kind" value={kind} onChange={pickKind} />
       <div class="field mp-narrow-field">
         <label for="po-period">{m('mp.periodField')}</label>
         <select id="po-period" value={period} onChange={(e) => setPeriod(e.currentTarget.value)}>
           {periods.map((p) => (
             <option key={p} value={p}>
-              {p}
+              {periodLabel(p, lang)}
             </option>
           ))}
         </select>

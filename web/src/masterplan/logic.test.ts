@@ -13,6 +13,8 @@ import {
   mpPath,
   parseDecimal,
   parseRupiah,
+  periodKindOf,
+  periodLabel,
   periodRows,
   programToForm,
   progressToBody,
@@ -20,6 +22,7 @@ import {
   quickWinProgressToBody,
   quickWinProgressToForm,
   quickWinYears,
+  recentPeriods,
   recentQuarters,
   returnedRows,
 } from './logic';
@@ -211,6 +214,53 @@ describe('periodRows', () => {
   });
   it('lists recent quarters across a year', () => {
     expect(recentQuarters(new Date(2026, 1, 3))).toEqual(['2026-Q1', '2025-Q4', '2025-Q3', '2025-Q2']);
+  });
+  it('follows a program that reports per semester: the first half is late, the second open', () => {
+    const none = periodRows(PROGRAM, [], today, 'semester');
+    expect(none.map((r) => [r.period, r.state])).toEqual([
+      ['2026-S2', 'open'],
+      ['2026-S1', 'late'],
+    ]);
+    expect(defaultPeriod(none)).toBe('2026-S1');
+    const s1 = periodRows(PROGRAM, [report('2026-S1', 40)], today); // the reports' kind wins
+    expect(s1.map((r) => [r.period, r.state])).toEqual([
+      ['2026-S2', 'open'],
+      ['2026-S1', 'reported'],
+    ]);
+    // 1 July: the first semester has ended, the second has begun.
+    expect(periodRows(PROGRAM, [], new Date(2026, 6, 1), 'semester')[1]).toMatchObject({ period: '2026-S1', state: 'late' });
+    expect(periodRows(PROGRAM, [], new Date(2026, 5, 30), 'semester')).toEqual([{ period: '2026-S1', state: 'open', report: null }]);
+  });
+  it('follows a program that reports per year: past years late, the running one open', () => {
+    const rows = periodRows({ start_year: 2024, end_year: 2030 }, [report('2025', 30)], today, 'quarter');
+    expect(rows.map((r) => [r.period, r.state])).toEqual([
+      ['2026', 'open'],
+      ['2025', 'reported'],
+      ['2024', 'late'],
+    ]);
+    expect(defaultPeriod(rows)).toBe('2024');
+  });
+  it('lists recent semesters and years', () => {
+    expect(recentPeriods(new Date(2026, 1, 3), 'semester')).toEqual(['2026-S1', '2025-S2', '2025-S1', '2024-S2']);
+    expect(recentPeriods(new Date(2026, 7, 3), 'semester', 2)).toEqual(['2026-S2', '2026-S1']);
+    expect(recentPeriods(new Date(2026, 7, 3), 'year', 3)).toEqual(['2026', '2025', '2024']);
+    expect(recentPeriods(new Date(2026, 7, 3), 'month', 2)).toEqual(['2026-08', '2026-07']);
+  });
+});
+
+describe('period names', () => {
+  it('knows the four kinds the server accepts, upper case only', () => {
+    expect(['2026-Q1', '2026-S2', '2026', '2026-03'].map(periodKindOf)).toEqual(['quarter', 'semester', 'year', 'month']);
+    for (const bad of ['2026-S0', '2026-S3', '2026-Q5', '2026-s1', '2026-13', '26', '2026-Q']) {
+      expect(periodKindOf(bad)).toBeNull();
+    }
+  });
+  it('labels semesters and years in words, quarters and months as named', () => {
+    expect(periodLabel('2026-S1')).toBe('Semester 1 2026');
+    expect(periodLabel('2026')).toBe('Tahun 2026');
+    expect(periodLabel('2026', 'en')).toBe('Year 2026');
+    expect(periodLabel('2026-Q1')).toBe('2026-Q1');
+    expect(periodLabel('2026-03')).toBe('2026-03');
   });
 });
 

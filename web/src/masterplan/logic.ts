@@ -229,34 +229,76 @@ export interface PeriodRow<R = ProgressReport> {
   report: R | null;
 }
 
-function periodOf(date: Date, monthly: boolean): { year: number; index: number } {
-  const month = date.getMonth(); // 0..11, the browser's calendar day is close enough here
-  return { year: date.getFullYear(), index: monthly ? month + 1 : Math.floor(month / 3) + 1 };
+/** How often an item reports; one program or quick win keeps one kind. */
+export type PeriodKind = 'quarter' | 'semester' | 'year' | 'month';
+export const PERIOD_KINDS: PeriodKind[] = ['quarter', 'semester', 'year', 'month'];
+const PER_YEAR: Record<PeriodKind, number> = { quarter: 4, semester: 2, year: 1, month: 12 };
+
+/** The kind of a period name as the server accepts it ("2026-Q1", "2026-S1", "2026", "2026-03"), else null. */
+export function periodKindOf(name: string): PeriodKind | null {
+  if (/^\d{4}-Q[1-4]$/.test(name)) return 'quarter';
+  if (/^\d{4}-S[12]$/.test(name)) return 'semester';
+  if (/^\d{4}$/.test(name)) return 'year';
+  if (/^\d{4}-(0[1-9]|1[0-2])$/.test(name)) return 'month';
+  return null;
 }
 
-function periodName(year: number, index: number, monthly: boolean): string {
-  return monthly ? `${year}-${String(index).padStart(2, '0')}` : `${year}-Q${index}`;
+/** A period for people: "Semester 1 2026", "Tahun 2026"; quarters and months as named ("2026-Q1"). */
+export function periodLabel(name: string, lang: Lang = 'id'): string {
+  const kind = periodKindOf(name);
+  if (kind === 'semester') return `Semester ${name.slice(6)} ${name.slice(0, 4)}`;
+  if (kind === 'year') return `${lang === 'en' ? 'Year' : 'Tahun'} ${name}`;
+  return name;
+}
+
+function periodOf(date: Date, kind: PeriodKind): { year: number; index: number } {
+  const month = date.getMonth(); // 0..11, the browser's calendar day is close enough here
+  return { year: date.getFullYear(), index: Math.floor((month * PER_YEAR[kind]) / 12) + 1 };
+}
+
+function periodName(year: number, index: number, kind: PeriodKind): string {
+  switch (kind) {
+    case 'month':
+      return `${year}-${String(index).padStart(2, '0')}`;
+    case 'quarter':
+      return `${year}-Q${index}`;
+    case 'semester':
+      return `${year}-S${index}`;
+    case 'year':
+      return `${year}`;
+  }
+}
+
+/** The kind the reports are in (one item keeps one kind), else `preferred`. */
+export function reportsKind(reports: Array<{ period: string }>, preferred: PeriodKind = 'quarter'): PeriodKind {
+  for (const r of reports) {
+    const kind = periodKindOf(r.period);
+    if (kind) return kind;
+  }
+  return preferred;
 }
 
 /**
- * The reporting periods of a program up to today, newest first: quarters ("2026-Q3"), or
- * months ("2026-03") when the program already reports monthly (one program keeps one kind).
+ * The reporting periods of a program up to today, newest first, in the kind its reports are in
+ * (one program keeps one kind), else in `preferred` (quarters by default): quarters
+ * ("2026-Q3"), semesters ("2026-S2"), years ("2026") or months ("2026-03").
  * A past period without a report is late; the running one is open until it ends.
  */
 export function periodRows<R extends { period: string } = ProgressReport>(
   program: Pick<Program, 'start_year' | 'end_year'>,
   reports: R[],
   today: Date,
+  preferred: PeriodKind = 'quarter',
 ): PeriodRow<R>[] {
-  const monthly = reports.some((r) => /^\d{4}-\d{2}$/.test(r.period));
-  const per = monthly ? 12 : 4;
-  const now = periodOf(today, monthly);
+  const kind = reportsKind(reports, preferred);
+  const per = PER_YEAR[kind];
+  const now = periodOf(today, kind);
   const byPeriod = new Map(reports.map((r) => [r.period, r]));
   const rows: PeriodRow<R>[] = [];
   for (let year = program.start_year; year <= Math.min(program.end_year, now.year); year++) {
     for (let i = 1; i <= per; i++) {
       if (year === now.year && i > now.index) break;
-      const name = periodName(year, i, monthly);
+      const name = periodName(year, i, kind);
       const report = byPeriod.get(name) ?? null;
       byPeriod.delete(name);
       const current = year === now.year && i === now.index;
@@ -272,18 +314,23 @@ export function defaultPeriod(rows: Array<PeriodRow<unknown>>): string | null {
   return rows.find((r) => r.state === 'late')?.period ?? rows.find((r) => r.state === 'open')?.period ?? null;
 }
 
-/** The quarter of `today` and the three before it, newest first (for the staff overview). */
-export function recentQuarters(today: Date, count = 4): string[] {
-  let { year, index } = periodOf(today, false);
+/** The period of `today` of that kind and the ones before it, newest first (for the staff overview). */
+export function recentPeriods(today: Date, kind: PeriodKind, count = 4): string[] {
+  let { year, index } = periodOf(today, kind);
   const out: string[] = [];
   for (let i = 0; i < count; i++) {
-    out.push(periodName(year, index, false));
+    out.push(periodName(year, index, kind));
     if (--index === 0) {
-      index = 4;
+      index = PER_YEAR[kind];
       year--;
     }
   }
   return out;
+}
+
+/** The quarter of `today` and the three before it, newest first. */
+export function recentQuarters(today: Date, count = 4): string[] {
+  return recentPeriods(today, 'quarter', count);
 }
 
 export type MpSection = '' | 'kesiapan' | 'program' | 'opd';
