@@ -7,7 +7,8 @@
 #      saturated rate at 64 connections;
 #   2. durable submissions per second: wrk, 64 connections, POST /open311/v2/requests.json with
 #      form bodies from ../shared/bench-peers/wrk_post.lua (no photo); every 201 is sent only
-#      after the report's commit is durable (group commit, synchronous=FULL);
+#      after the WAL holding the report's commit was fsynced (group commit, one fsync for
+#      every commit since the last, overlapping the next batch: src/store/database.h);
 #   3. the lists again after those writes;
 #   4. the server's resident memory (VmRSS and its peak) with the million reports.
 # Peer in the same sitting: sqlite_durable_insert.sh (one durable row per SQLite transaction,

@@ -73,6 +73,7 @@ int Serve(AppConfig& cfg) {
   if (!db.ok()) return Fail(db.error());
   kc::http::Metrics metrics;
   (*db)->set_observer({.on_commit = [&metrics](auto d, size_t n) { metrics.RecordCommit(d, n); },
+                       .on_sync = [&metrics](auto d, size_t) { metrics.RecordSync(d); },
                        .on_read = [&metrics](auto d) { metrics.RecordRead(d); }});
   kc::app::AppContext ctx{cfg, **db, metrics};
   kc::http::Router router;

@@ -30,7 +30,12 @@ struct Metrics::State {
   prometheus::Family<prometheus::Histogram>& commit_family =
       prometheus::BuildHistogram()
           .Name("kotacerdas_store_commit_duration_seconds")
-          .Help("Duration of one group commit (transaction with fsync)")
+          .Help("Duration of one group commit on the writer (transaction, WAL written)")
+          .Register(*registry);
+  prometheus::Family<prometheus::Histogram>& sync_family =
+      prometheus::BuildHistogram()
+          .Name("kotacerdas_store_wal_sync_duration_seconds")
+          .Help("Duration of one WAL fsync, which makes every commit before it durable")
           .Register(*registry);
   prometheus::Family<prometheus::Histogram>& read_family =
       prometheus::BuildHistogram()
@@ -44,6 +49,7 @@ struct Metrics::State {
           .Register(*registry);
   prometheus::Histogram& commit = commit_family.Add({}, kLatencyBuckets);
   prometheus::Histogram& read = read_family.Add({}, kLatencyBuckets);
+  prometheus::Histogram& sync = sync_family.Add({}, kLatencyBuckets);
   prometheus::Counter& writes = batch_family.Add({});
 
   // Family::Add hashes labels under a mutex; cache the children per (route, method, status).
@@ -85,6 +91,10 @@ void Metrics::OnRequest(const Route* route, const Request& req, int status,
 void Metrics::RecordCommit(std::chrono::nanoseconds elapsed, size_t batch) {
   state_->commit.Observe(std::chrono::duration<double>(elapsed).count());
   state_->writes.Increment(static_cast<double>(batch));
+}
+
+void Metrics::RecordSync(std::chrono::nanoseconds elapsed) {
+  state_->sync.Observe(std::chrono::duration<double>(elapsed).count());
 }
 
 void Metrics::RecordRead(std::chrono::nanoseconds elapsed) {

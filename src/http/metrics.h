@@ -23,6 +23,7 @@ class Metrics : public RequestObserver {
   void OnRequest(const Route* route, const Request& req, int status,
                  std::chrono::nanoseconds elapsed) override;
   void RecordCommit(std::chrono::nanoseconds elapsed, size_t batch);
+  void RecordSync(std::chrono::nanoseconds elapsed);
   void RecordRead(std::chrono::nanoseconds elapsed);
 
   // The Prometheus text format of every metric.

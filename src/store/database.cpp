@@ -1,21 +1,26 @@
 #include "store/database.h"
 
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <future>
 
 namespace kc::store {
 
 Database::Database(StoreConfig config, std::span<const Migration> migrations)
-    : config_(std::move(config)), migrations_(migrations) {}
+    : config_(std::move(config)), migrations_(migrations), wal_(config_.path) {}
 
 Result<std::unique_ptr<Database>> Database::Open(const StoreConfig& config,
                                                  std::span<const Migration> migrations,
                                                  bool migrate) {
   std::unique_ptr<Database> db(new Database(config, migrations));
-  KC_ASSIGN_OR_RETURN(db->writer_, Connection::Open(config.path, Connection::Mode::kReadWrite,
+  KC_ASSIGN_OR_RETURN(db->writer_, Connection::Open(config.path, Connection::Mode::kGroupWriter,
                                                     config.busy_timeout_ms));
+  KC_RETURN_IF_ERROR(db->writer_->Exec("PRAGMA wal_autocheckpoint=" +
+                                       std::to_string(config.wal_checkpoint_pages)));
   if (migrate) {
     KC_ASSIGN_OR_RETURN(int applied, ApplyMigrations(*db->writer_, migrations));
-    (void)applied;
+    if (applied > 0) KC_RETURN_IF_ERROR(db->wal_.Sync());
   }
   for (int i = 0; i < std::max(1, config.read_connections); ++i) {
     KC_ASSIGN_OR_RETURN(auto conn, Connection::Open(config.path, Connection::Mode::kReadOnly,
@@ -24,6 +29,7 @@ Result<std::unique_ptr<Database>> Database::Open(const StoreConfig& config,
     db->readers_.push_back(std::move(conn));
   }
   db->completion_thread_ = std::thread([raw = db.get()] { raw->CompletionLoop(); });
+  db->sync_thread_ = std::thread([raw = db.get()] { raw->SyncLoop(); });
   db->writer_thread_ = std::thread([raw = db.get()] { raw->WriterLoop(); });
   return db;
 }
@@ -35,6 +41,12 @@ Database::~Database() {
   }
   queue_cv_.notify_all();
   if (writer_thread_.joinable()) writer_thread_.join();
+  {
+    std::lock_guard lock(sync_mu_);
+    sync_stopping_ = true;
+  }
+  sync_cv_.notify_all();
+  if (sync_thread_.joinable()) sync_thread_.join();
   {
     std::lock_guard lock(done_mu_);
     done_stopping_ = true;
@@ -110,7 +122,7 @@ Status RunJob(Connection& conn, const Database::WriteFn& fn) {
 }  // namespace
 
 // One transaction per batch; each job inside its own savepoint so a failing job is undone
-// alone. Callbacks run after COMMIT so that no caller is told "stored" before the fsync.
+// alone. The callbacks go to the sync thread, so no caller is told "stored" before the fsync.
 void Database::CommitBatch(std::vector<Job>& batch) {
   const auto start = std::chrono::steady_clock::now();
   std::vector<Status> results(batch.size());
@@ -130,15 +142,51 @@ void Database::CommitBatch(std::vector<Job>& batch) {
   if (observer_.on_commit) {
     observer_.on_commit(std::chrono::steady_clock::now() - start, batch.size());
   }
-  {
-    std::lock_guard lock(done_mu_);
-    for (size_t i = 0; i < batch.size(); ++i) {
-      if (!batch[i].done) continue;
-      done_queue_.push_back(
-          {std::move(batch[i].done), txn.ok() ? std::move(results[i]) : Status(txn.error())});
-    }
+  Pending pending{.committed = txn.ok()};
+  pending.completions.reserve(batch.size());
+  for (size_t i = 0; i < batch.size(); ++i) {
+    if (!batch[i].done) continue;
+    pending.completions.push_back(
+        {std::move(batch[i].done), txn.ok() ? std::move(results[i]) : Status(txn.error())});
   }
-  done_cv_.notify_one();
+  {
+    std::lock_guard lock(sync_mu_);
+    sync_queue_.push_back(std::move(pending));
+  }
+  sync_cv_.notify_one();
+}
+
+// One fsync covers every commit queued before it started: the commits returned, so their WAL
+// frames were written, and fdatasync flushes the whole file.
+void Database::SyncLoop() {
+  std::vector<Pending> ready;
+  while (true) {
+    {
+      std::unique_lock lock(sync_mu_);
+      sync_cv_.wait(lock, [&] { return sync_stopping_ || !sync_queue_.empty(); });
+      if (sync_queue_.empty()) return;  // stopping, and every commit was synced
+      ready.swap(sync_queue_);
+    }
+    const auto commits = static_cast<size_t>(
+        std::count_if(ready.begin(), ready.end(), [](const Pending& p) { return p.committed; }));
+    if (commits > 0) {
+      const auto start = std::chrono::steady_clock::now();
+      if (Status st = wal_.Sync(); !st.ok()) {
+        std::fprintf(stderr, "kotacerdas: %s; stopping so recovery can run from the log\n",
+                     st.error().message.en.c_str());
+        std::abort();
+      }
+      if (observer_.on_sync) observer_.on_sync(std::chrono::steady_clock::now() - start, commits);
+    }
+    {
+      std::lock_guard lock(done_mu_);
+      for (Pending& p : ready) {
+        for (Completion& c : p.completions) done_queue_.push_back(std::move(c));
+      }
+    }
+    done_cv_.notify_one();
+    ready.clear();
+  }
 }
 
 void Database::CompletionLoop() {

@@ -1,13 +1,17 @@
 // The embedded database: one SQLite file in WAL mode with a single writer thread that commits
 // concurrent writes together (group commit) and a pool of read connections.
 //
-// Durability contract: a write's completion callback runs only after the COMMIT that contains it
-// has returned with synchronous=FULL, i.e. after the WAL was fsynced. A write that fails rolls
-// back to its own savepoint, so it never affects the other writes of its batch.
+// Durability contract: a write's completion callback runs only after the WAL holding its COMMIT
+// was fsynced. A write that fails rolls back to its own savepoint, so it never affects the other
+// writes of its batch.
 //
-// Threads: the writer only runs transactions. Completion callbacks run on one completion thread,
-// in commit order, so the writer starts the next batch while the last one's answers are being
-// built and sent (they cost about a sixth of a commit cycle when they ran on the writer).
+// Threads, a pipeline: the writer only runs transactions, committing with synchronous=NORMAL
+// (the WAL is written, not fsynced). The sync thread fsyncs the WAL once for every commit made
+// since its last fsync (WalSync), so the disk's flush overlaps the writer's next batch instead
+// of stalling it; then the completion thread runs the callbacks, in commit order, while both
+// go on. A committed write is visible to readers a few milliseconds before it is acknowledged;
+// it is never acknowledged before it is durable. A failed fsync aborts the process: the data
+// it was meant to flush may be lost, and only recovery from the log on disk is trustworthy.
 #pragma once
 
 #include <chrono>
@@ -24,6 +28,7 @@
 #include "core/result.h"
 #include "store/migrations.h"
 #include "store/sqlite.h"
+#include "store/wal_sync.h"
 
 namespace kc::store {
 
@@ -33,11 +38,18 @@ struct StoreConfig {
   int busy_timeout_ms = 5000;        // waits for another process (e.g. `kotacerdas backup`)
   size_t max_batch = 512;            // writes per group commit; bounds transaction size
   size_t max_queue = 65536;          // pending writes before Write answers kUnavailable
+  // WAL pages after which a commit checkpoints them into the database file (on the writer).
+  // SQLite's default of 1,000 checkpoints every few group commits; 8,000 (32 MB at 4 KiB
+  // pages) writes each hot index page back once for many commits and halves the fsyncs: +50%
+  // durable submissions per second in bench/reports. Bounds the WAL and crash recovery time.
+  int wal_checkpoint_pages = 8000;
 };
 
-// Timing hooks for metrics; may be called from any thread. Both are optional.
+// Timing hooks for metrics; may be called from any thread. All are optional. on_sync runs on the
+// sync thread after each WAL fsync, before the callbacks of the `commits` it made durable.
 struct StoreObserver {
   std::function<void(std::chrono::nanoseconds, size_t batch)> on_commit;
+  std::function<void(std::chrono::nanoseconds, size_t commits)> on_sync;
   std::function<void(std::chrono::nanoseconds)> on_read;
 };
 
@@ -99,8 +111,14 @@ class Database {
     DoneFn done;
     Status status;
   };
+  // Callbacks of a batch waiting for the fsync; `committed` false for a rolled-back batch.
+  struct Pending {
+    std::vector<Completion> completions;
+    bool committed = false;
+  };
   void WriterLoop();
   void CommitBatch(std::vector<Job>& batch);
+  void SyncLoop();
   void CompletionLoop();
 
   StoreConfig config_;
@@ -113,6 +131,13 @@ class Database {
   std::deque<Job> queue_;  // guarded by queue_mu_
   bool stopping_ = false;  // guarded by queue_mu_
   std::thread writer_thread_;
+
+  WalSync wal_;  // used only by sync_thread_ (and Open, before the threads start)
+  std::mutex sync_mu_;
+  std::condition_variable sync_cv_;
+  std::vector<Pending> sync_queue_;  // guarded by sync_mu_
+  bool sync_stopping_ = false;       // guarded by sync_mu_
+  std::thread sync_thread_;
 
   std::mutex done_mu_;
   std::condition_variable done_cv_;

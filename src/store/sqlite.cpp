@@ -1,8 +1,20 @@
 #include "store/sqlite.h"
 
+#include <mutex>
 #include <string>
 
 namespace kc::store {
+namespace {
+
+// Process-wide settings, before SQLite initialises. Memory statistics take a global mutex on
+// every allocation, which all connections (the writer above all) would contend on; nothing
+// here reads them.
+void ConfigureSqliteOnce() {
+  static std::once_flag once;
+  std::call_once(once, [] { (void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+}
+
+}  // namespace
 
 Error SqliteError(sqlite3* db, int rc, std::string_view context) {
   const int primary = rc & 0xFF;
@@ -89,9 +101,10 @@ std::string_view Statement::Blob(int col) const {
 
 Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path, Mode mode,
                                                      int busy_timeout_ms) {
+  ConfigureSqliteOnce();
   sqlite3* db = nullptr;
   const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
-                    (mode == Mode::kReadWrite ? SQLITE_OPEN_CREATE : 0);
+                    (mode != Mode::kReadOnly ? SQLITE_OPEN_CREATE : 0);
   const int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
   if (rc != SQLITE_OK) {
     Error e = SqliteError(db, rc, "open " + path);
@@ -101,15 +114,15 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path, Mo
   std::unique_ptr<Connection> conn(new Connection(db));
   sqlite3_busy_timeout(db, busy_timeout_ms);
   sqlite3_extended_result_codes(db, 1);
-  // WAL lets readers run beside the single writer; synchronous=FULL makes every commit durable
-  // (the WAL is fsynced before COMMIT returns), which the API's acknowledgement relies on.
+  // WAL lets readers run beside the single writer. synchronous=FULL makes every commit durable
+  // (the WAL is fsynced before COMMIT returns); a group writer's owner fsyncs the WAL instead.
   std::string pragmas =
-      "PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; PRAGMA temp_store=MEMORY;"
-      "PRAGMA cache_size=-16384;";
-  if (mode == Mode::kReadWrite) {
-    pragmas += "PRAGMA journal_mode=WAL;";
-  } else {
+      "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-16384;";
+  pragmas += mode == Mode::kGroupWriter ? "PRAGMA synchronous=NORMAL;" : "PRAGMA synchronous=FULL;";
+  if (mode == Mode::kReadOnly) {
     pragmas += "PRAGMA query_only=ON;";
+  } else {
+    pragmas += "PRAGMA journal_mode=WAL;";
   }
   KC_RETURN_IF_ERROR(conn->Exec(pragmas));
   return conn;

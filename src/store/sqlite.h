@@ -65,10 +65,14 @@ class Statement {
 
 class Connection {
  public:
-  enum class Mode { kReadWrite, kReadOnly };
+  // kReadWrite commits durably by itself (synchronous=FULL). kGroupWriter commits with
+  // synchronous=NORMAL: the COMMIT has written the WAL but not fsynced it, and its owner must
+  // fsync the WAL file before telling anyone the write is stored (Database does, once per
+  // group of commits). NORMAL still fsyncs around checkpoints, so the file stays consistent.
+  enum class Mode { kReadWrite, kGroupWriter, kReadOnly };
 
-  // Opens (creating if needed, in kReadWrite) the database with WAL journaling,
-  // synchronous=FULL, foreign keys on and the given busy timeout.
+  // Opens (creating if needed, unless kReadOnly) the database with WAL journaling, foreign keys
+  // on and the given busy timeout; `mode` sets the synchronous level as above.
   static Result<std::unique_ptr<Connection>> Open(const std::string& path, Mode mode,
                                                   int busy_timeout_ms);
   ~Connection();

@@ -2,6 +2,8 @@
 
 #include <atomic>
 #include <filesystem>
+#include <fstream>
+#include <future>
 #include <thread>
 
 #include "store/database.h"
@@ -130,6 +132,53 @@ TEST_F(StoreTest, WritesAreVisibleToReadersAfterCompletion) {
     ASSERT_TRUE(db->WriteSync([&](Connection& c) { return Insert(c, std::to_string(i)); }).ok());
     EXPECT_EQ(Count(*db), i + 1);
   }
+}
+
+// The durability contract of the pipeline: the writer commits without fsync, so a write may
+// be acknowledged only after a WAL fsync that started after its commit. One write at a time
+// makes that exact: each write needs its own fsync, between its job and its callback.
+TEST_F(StoreTest, EachAcknowledgedWriteWaitsForAWalSyncAfterItsCommit) {
+  auto db = OpenDb();
+  ASSERT_TRUE(db);
+  std::atomic<int> syncs{0};
+  db->set_observer({.on_sync = [&](auto, size_t commits) {
+    EXPECT_EQ(commits, 1u);
+    ++syncs;
+  }});
+  for (int i = 0; i < 10; ++i) {
+    int at_job = -1;
+    std::promise<int> at_done;
+    db->Write(
+        [&](Connection& c) {
+          at_job = syncs.load();
+          return Insert(c, "w" + std::to_string(i));
+        },
+        [&](Status st) {
+          EXPECT_TRUE(st.ok());
+          at_done.set_value(syncs.load());
+        });
+    const int synced_at_done = at_done.get_future().get();  // also orders the read of at_job
+    EXPECT_EQ(synced_at_done, at_job + 1) << "write " << i;
+  }
+  EXPECT_EQ(syncs.load(), 10);
+}
+
+TEST_F(StoreTest, WalSyncFollowsARecreatedLogAndReportsAMissingOne) {
+  const std::string db_path = (dir_ / "x.db").string();
+  const std::string wal_path = db_path + "-wal";
+  WalSync wal(db_path);
+  auto missing = wal.Sync();
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().slug, "wal_sync_failed");
+  std::ofstream(wal_path) << "first log";
+  EXPECT_TRUE(wal.Sync().ok());
+  fs::remove(wal_path);  // unlinked while held: the held file is still synced
+  EXPECT_TRUE(wal.Sync().ok());
+  std::ofstream(wal_path) << "second log";  // a new log at the path is opened and synced
+  EXPECT_TRUE(wal.Sync().ok());
+  WalSync fresh(db_path);
+  fs::remove(wal_path);
+  EXPECT_FALSE(fresh.Sync().ok());  // never held, and gone
 }
 
 TEST_F(StoreTest, BackupCopiesLiveDatabaseAndPassesIntegrityCheck) {
