@@ -2,7 +2,8 @@
 // Manado 2025-2034 in Bimtek stage III. Stages I and II are completed through the same service
 // functions and gates as the API (readiness scored with justifications, SWOT, vision draft,
 // maturity, directions, Buku 1, quick-win ideas); stage III has its programs and selected quick
-// wins; one evaluation round and one progress period. One write: all of it or nothing.
+// wins, two of them already final (agreed early, running since January); one evaluation round
+// and one progress period. One write: all of it or nothing.
 #include <iostream>
 #include <map>
 
@@ -27,6 +28,16 @@ constexpr std::string_view kQuickWinMilestones =
 constexpr std::string_view kFacilitator = "Konsultan Gerakan Menuju 100 Smart City, Komdigi";
 
 using Opds = std::map<std::string, int64_t, std::less<>>;
+
+// The quick wins the Wali Kota agreed ahead of stage IV (final, with their dates): they count in
+// the national summary's quick-win progress; the others stay selected.
+struct EarlyFinal {
+  std::string_view name, start_date, end_date;
+};
+constexpr EarlyFinal kEarlyFinal[] = {
+    {"Pengaduan warga satu pintu", "2026-01-05", "2026-12-20"},
+    {"QRIS retribusi di Pasar Bersehati", "2026-02-02", "2026-07-31"},
+};
 
 Result<Opds> LoadOpds(store::Connection& c) {
   KC_ASSIGN_OR_RETURN(auto s, c.Prepare("SELECT short_name, id FROM opds WHERE region_code = ?1"));
@@ -133,7 +144,8 @@ Status StageTwo(store::Connection& c, const WriteContext& ctx, int64_t plan, con
   return Done(CompleteStage(c, ctx, plan, 2));
 }
 
-// Stage III in progress: programs and the quick wins selected with their reasons.
+// Stage III in progress: programs and the quick wins selected with their reasons, the early
+// ones final.
 Status StageThree(store::Connection& c, const WriteContext& ctx, int64_t plan, const Opds& opds) {
   KC_RETURN_IF_ERROR(HoldStage(c, ctx, plan, 3, "2025-10-14", "2025-10-15", opds));
   for (const demo::DemoProgram& d : demo::kPrograms) {
@@ -167,6 +179,12 @@ Status StageThree(store::Connection& c, const WriteContext& ctx, int64_t plan, c
       q.owner_opd_id = opds.at(std::string(d.owner));
       q.budget = d.budget;
       q.milestones = std::string(kQuickWinMilestones);
+      for (const EarlyFinal& f : kEarlyFinal) {
+        if (f.name != d.name) continue;
+        q.state = QuickWinState::kFinal;
+        q.start_date = std::string(f.start_date);
+        q.end_date = std::string(f.end_date);
+      }
       KC_RETURN_IF_ERROR(SaveQuickWin(c, ctx, plan, q));
     }
   }
@@ -227,7 +245,7 @@ Status ChecksAndQuickWinProgress(store::Connection& c, const WriteContext& ctx, 
       {.revision = 1,
        .state = CheckState::kReturned,
        .note = "Lampirkan daftar dataset yang sudah terbit di portal sebagai bukti."}));
-  // Quick wins 1, 3 and 4 report; 1 is checked, the others wait.
+  // Quick wins 1, 3 (both final) and 4 report; 1 is checked, the others wait.
   const std::pair<int, int> reports[] = {{1, 60}, {3, 40}, {4, 25}};
   for (const auto& [no, percent] : reports) {
     const demo::DemoQuickWin& d = demo::kQuickWins[static_cast<size_t>(no - 1)];

@@ -1,8 +1,9 @@
 // Progress reports through HTTP against the real binary on the demo Manado (`kotacerdas demo`:
 // the 2026-Q1 period with two program reports checked, one returned and four waiting, and three
-// quick-win reports): the check step (diperiksa / dikembalikan with a note, stale revisions
-// refused with 409, a resubmission is a new revision in "diajukan"), quick-win progress by the
-// owner OPD driving the national summary, and the national summary as XLSX.
+// quick-win reports, two of them of the two final quick wins): the check step (diperiksa /
+// dikembalikan with a note, stale revisions refused with 409, a resubmission is a new revision
+// in "diajukan"), semester periods, quick-win progress by the owner OPD driving the national
+// summary, and the national summary as XLSX.
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
@@ -94,7 +95,7 @@ TEST_F(MasterplanProgressApi, DemoPeriodShowsCheckStatesAndMissingReports) {
   const json::object waiting = Line(period, "items", "program_no", 5);
   EXPECT_EQ(waiting.at("report").at("check_state").as_string(), "diajukan");
   EXPECT_TRUE(waiting.at("report").at("checked_by").is_null());
-  // Six selected quick wins with owners; three reported, one of them checked.
+  // Six quick wins with owners (two final, four selected); three reported, one of them checked.
   EXPECT_EQ(period.at("quick_wins").as_array().size(), 6u);
   EXPECT_EQ(period.at("quick_win_counts").at("missing").as_int64(), 3);
   EXPECT_EQ(period.at("quick_win_counts").at("unchecked").as_int64(), 2);
@@ -223,30 +224,34 @@ TEST_F(MasterplanProgressApi, SemesterReportSubmittedAndReadBack) {
 
 TEST_F(MasterplanProgressApi, QuickWinProgressByTheOwnerOpdOnlyAndInTheSummary) {
   const std::string admin = Admin();
-  const int64_t pengaduan = No("quick_wins", "Pengaduan warga satu pintu");  // Diskominfo
-  const int64_t kalender = No("quick_wins", "Kalender acara kota daring");   // Dispar
-  json::object qw;
+  const int64_t pengaduan = No("quick_wins", "Pengaduan warga satu pintu");  // Diskominfo, final
+  const int64_t kalender = No("quick_wins", "Kalender acara kota daring");   // Dispar, selected
+  json::object qw, cal;
   const json::object list = Ok(Plan() + "/programs", admin);
   for (const auto& q : list.at("quick_wins").as_array()) {
     if (q.at("no").as_int64() == pengaduan) qw = q.as_object();
+    if (q.at("no").as_int64() == kalender) cal = q.as_object();
   }
+  EXPECT_EQ(qw.at("state").as_string(), "final");
+  EXPECT_EQ(cal.at("state").as_string(), "selected");
   const int64_t kominfo = qw.at("owner_opd_id").as_int64();
   auto [rc, out] = Cli({"user", "add", "--name", "Petugas Diskominfo", "--email",
                         "kominfo@manado.id", "--password", "Sandi-Kuat-2026", "--role",
                         "opd_officer", "--region", "71.71", "--opd", std::to_string(kominfo)});
   ASSERT_EQ(rc, 0) << out;
   const std::string officer = As("kominfo@manado.id", "Sandi-Kuat-2026");
-  EXPECT_EQ(NationalRow().at("quick_wins").at("final").as_int64(), 0);
-  EXPECT_EQ(NationalRow().at("quick_wins").at("progress").as_int64(), 0);
+  // The demo's two final quick wins: 2026-Q1 reports of 60% and 40%.
+  EXPECT_EQ(NationalRow().at("quick_wins").at("final").as_int64(), 2);
+  EXPECT_EQ(NationalRow().at("quick_wins").at("progress").as_int64(), 50);
 
-  // The quick win becomes final; its progress is the latest report's.
-  qw.erase("no");
-  qw["state"] = "final";
-  qw["start_date"] = "2026-01-05";
-  qw["end_date"] = "2026-12-20";
-  ASSERT_EQ(Put(Plan() + "/quick-wins/" + std::to_string(pengaduan), qw, admin).status, 200);
-  EXPECT_EQ(NationalRow().at("quick_wins").at("final").as_int64(), 1);
-  EXPECT_EQ(NationalRow().at("quick_wins").at("progress").as_int64(), 60);  // demo 2026-Q1
+  // Another quick win becomes final: it counts with 0% until its first report.
+  cal.erase("no");
+  cal["state"] = "final";
+  cal["start_date"] = "2026-01-05";
+  cal["end_date"] = "2026-12-20";
+  ASSERT_EQ(Put(Plan() + "/quick-wins/" + std::to_string(kalender), cal, admin).status, 200);
+  EXPECT_EQ(NationalRow().at("quick_wins").at("final").as_int64(), 3);
+  EXPECT_EQ(NationalRow().at("quick_wins").at("progress").as_int64(), 33);  // (60 + 40 + 0) / 3
 
   const std::string progress = Plan() + "/quick-wins/" + std::to_string(pengaduan) + "/progress";
   const json::object body{{"realisation", 80},
@@ -279,7 +284,7 @@ TEST_F(MasterplanProgressApi, QuickWinProgressByTheOwnerOpdOnlyAndInTheSummary) 
   ASSERT_EQ(stored.status, 200) << stored.body;
   EXPECT_EQ(JsonOf(stored).at("revision").as_int64(), 1);
   EXPECT_EQ(JsonOf(stored).at("milestones_done").as_array().size(), 2u);
-  EXPECT_EQ(NationalRow().at("quick_wins").at("progress").as_int64(), 80);
+  EXPECT_EQ(NationalRow().at("quick_wins").at("progress").as_int64(), 40);  // (80 + 40 + 0) / 3
   const json::object mine = Ok(Plan() + "/progress/2026-Q2", officer);
   EXPECT_EQ(mine.at("quick_wins").as_array().size(), 2u);  // Diskominfo's two quick wins
   EXPECT_EQ(mine.at("quick_win_counts").at("unchecked").as_int64(), 1);
