@@ -55,16 +55,9 @@ Response List(NotificationStore& store, Request& req) {
   if (!user) return Fail(NotAUser(), req);
   auto page = http::ParsePage(req, kDefaultLimit, kMaxLimit);
   if (!page.ok()) return Fail(page.error(), req);
-  std::optional<int64_t> before;
-  if (page->after) {
-    before = internal::ParseId(*page->after);
-    if (!before) {
-      return Fail(InvalidArgument({"Kursor tidak sah.", "Invalid cursor."})
-                      .With("cursor", {"tidak sah", "invalid"}),
-                  req);
-    }
-  }
-  auto found = store.List(*user, before, page->limit);
+  auto before = internal::BeforeId(*page);
+  if (!before.ok()) return Fail(before.error(), req);
+  auto found = store.List(*user, *before, page->limit);
   if (!found.ok()) return Fail(found.error(), req);
   json::array items;
   for (const auto& n : found->items) items.push_back(NotificationJson(n));

@@ -209,16 +209,9 @@ Response GetMine(WorkflowContext& ctx, Request& req) {
   const Who who = WhoOf(req);
   auto page = http::ParsePage(req);
   if (!page.ok()) return Fail(page.error(), req);
-  std::optional<int64_t> before;
-  if (page->after) {
-    before = ParseId(*page->after);
-    if (!before) {
-      return Fail(InvalidArgument({"Kursor tidak sah.", "Invalid cursor."})
-                      .With("cursor", {"tidak sah", "invalid"}),
-                  req);
-    }
-  }
-  auto found = ctx.workflow.store().OfReporter(who.user_id, before, page->limit + 1);
+  auto before = BeforeId(*page);
+  if (!before.ok()) return Fail(before.error(), req);
+  auto found = ctx.workflow.store().OfReporter(who.user_id, *before, page->limit + 1);
   if (!found.ok()) return Fail(found.error(), req);
   json::array items;
   const auto now = NowUtc();

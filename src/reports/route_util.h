@@ -6,6 +6,7 @@
 #include <optional>
 #include <string_view>
 
+#include "http/pagination.h"
 #include "http/request.h"
 #include "http/response.h"
 #include "http/router.h"
@@ -26,6 +27,18 @@ inline std::optional<int64_t> ParseId(std::string_view s) {
 
 inline http::Response Fail(const Error& e, const http::Request& req) {
   return http::ErrorResponse(e, req.english);
+}
+
+// The id a page starts below, from a cursor holding an id: nullopt for the first page, 400 for
+// a cursor that does not hold one.
+inline Result<std::optional<int64_t>> BeforeId(const http::PageRequest& page) {
+  if (!page.after) return std::optional<int64_t>{};
+  const auto id = ParseId(*page.after);
+  if (!id) {
+    return InvalidArgument({"Kursor tidak sah.", "Invalid cursor."})
+        .With("cursor", {"tidak sah", "invalid"});
+  }
+  return std::optional<int64_t>{id};
 }
 
 }  // namespace kc::reports::internal

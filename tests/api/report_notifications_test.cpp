@@ -4,6 +4,7 @@
 
 #include <boost/json.hpp>
 
+#include "http/pagination.h"
 #include "manado_api.h"
 
 namespace kc::testing {
@@ -133,6 +134,13 @@ TEST_F(NotificationsApi, BadInputIsRefused) {
   EXPECT_EQ(MarkRead(citizen, "up_to=1").status, 400);
   EXPECT_EQ(Get("/api/v1/me/notifications?limit=0", {citizen}).status, 400);
   EXPECT_EQ(Get("/api/v1/me/notifications?cursor=zzz", {citizen}).status, 400);
+  // A well-formed cursor that holds no id: the cursor field is named, on both id-paged lists.
+  const std::string not_an_id = http::EncodeCursor("abc");
+  for (const std::string path : {"/api/v1/me/notifications", "/api/v1/me/reports"}) {
+    auto r = Get(path + "?cursor=" + not_an_id, {citizen});
+    EXPECT_EQ(r.status, 400) << path;
+    EXPECT_EQ(ErrorFieldsOf(r), std::vector<std::string>{"cursor"}) << path << " " << r.body;
+  }
 }
 
 }  // namespace
