@@ -99,6 +99,25 @@ std::string_view Statement::Blob(int col) const {
   return {p, static_cast<size_t>(sqlite3_column_bytes(stmt_, col))};
 }
 
+namespace {
+
+// Durability (and a group writer's WAL fsync above all) relies on the WAL: a file system where
+// SQLite cannot keep one (no shared memory for its index) is refused, not silently run without.
+Status UseWal(Connection& conn, const std::string& path) {
+  KC_ASSIGN_OR_RETURN(auto st, conn.Prepare("PRAGMA journal_mode=WAL"));
+  KC_ASSIGN_OR_RETURN(bool row, st.Step());
+  const std::string mode = row ? st.String(0) : "";
+  if (mode == "wal") return Ok();
+  return Error(ErrorCode::kUnavailable,
+               {"Basis data " + path + " tidak dapat memakai mode WAL (mode: " + mode +
+                    "); letakkan di sistem berkas lokal.",
+                "The database " + path + " cannot use WAL mode (mode: " + mode +
+                    "); put it on a local file system."},
+               "wal_unavailable");
+}
+
+}  // namespace
+
 Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path, Mode mode,
                                                      int busy_timeout_ms) {
   ConfigureSqliteOnce();
@@ -119,12 +138,9 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path, Mo
   std::string pragmas =
       "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-16384;";
   pragmas += mode == Mode::kGroupWriter ? "PRAGMA synchronous=NORMAL;" : "PRAGMA synchronous=FULL;";
-  if (mode == Mode::kReadOnly) {
-    pragmas += "PRAGMA query_only=ON;";
-  } else {
-    pragmas += "PRAGMA journal_mode=WAL;";
-  }
+  if (mode == Mode::kReadOnly) pragmas += "PRAGMA query_only=ON;";
   KC_RETURN_IF_ERROR(conn->Exec(pragmas));
+  if (mode != Mode::kReadOnly) KC_RETURN_IF_ERROR(UseWal(*conn, path));
   return conn;
 }
 

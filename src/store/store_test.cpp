@@ -181,6 +181,15 @@ TEST_F(StoreTest, WalSyncFollowsARecreatedLogAndReportsAMissingOne) {
   EXPECT_FALSE(fresh.Sync().ok());  // never held, and gone
 }
 
+// An in-memory database has no WAL, as a file system without shared memory would not: refused.
+TEST_F(StoreTest, DatabaseWithoutWalIsRefused) {
+  auto conn = Connection::Open(":memory:", Connection::Mode::kGroupWriter, 100);
+  ASSERT_FALSE(conn.ok());
+  EXPECT_EQ(conn.error().slug, "wal_unavailable");
+  EXPECT_TRUE(
+      Connection::Open((dir_ / "ok.db").string(), Connection::Mode::kGroupWriter, 100).ok());
+}
+
 TEST_F(StoreTest, BackupCopiesLiveDatabaseAndPassesIntegrityCheck) {
   auto db = OpenDb();
   ASSERT_TRUE(db);
